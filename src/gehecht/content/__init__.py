@@ -1,0 +1,1 @@
+"""Content layer: the knowledge base as typed data, loaded from content/ and validated."""

@@ -1,0 +1,1 @@
+"""Web edge: FastAPI app, Jinja2 pages, JSON API."""
