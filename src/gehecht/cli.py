@@ -96,6 +96,83 @@ def export(
         out.write(line + "\n")
 
 
+def _engine(content: Optional[Path], rebuild: bool = False, show_progress: bool = False):
+    from rich.progress import Progress
+
+    from .search.service import open_engine
+
+    kb = load_kb(content)
+    if not show_progress:
+        return open_engine(kb, config.data_dir(), rebuild=rebuild)
+    with Progress(console=err, transient=False) as bar:
+        task = bar.add_task("Passages embedden", total=None)
+
+        def progress(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return open_engine(kb, config.data_dir(), progress=progress, rebuild=rebuild)
+
+
+@app.command()
+def index(content: ContentOption = None) -> None:
+    """(Re)build the search index; only changed passages are embedded again."""
+    import time
+
+    started = time.perf_counter()
+    engine = _engine(content, rebuild=True, show_progress=True)
+    idx = engine.index
+    print(f"index {idx.key}: {len(idx.entries)} entries, {len(idx.passages)} passages, "
+          f"{time.perf_counter() - started:.1f} s")
+
+
+@app.command()
+def search(
+    query: Annotated[Optional[str], typer.Argument(help="The question, in your own words.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON output (contract §2).")] = False,
+    batch: Annotated[Optional[Path], typer.Option("--batch", help="File with one query a line.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Results per query.", min=1, max=100)] = 10,
+    audience: Annotated[Optional[str], typer.Option(help="ouder | leerkracht | hulpverlener")] = None,
+    age: Annotated[Optional[float], typer.Option(help="Child's age in years (0-18).")] = None,
+    entry_type: Annotated[Optional[str], typer.Option("--type", help="artikel | casus | behandeling | organisatie")] = None,
+    region: Annotated[Optional[str], typer.Option(help="nl | be")] = None,
+    content: ContentOption = None,
+) -> None:
+    """Search the knowledge base (single query or --batch)."""
+    import json
+
+    from .search.engine import Filters, FilterError
+    from .search.query import QueryError, clean_query
+
+    if (query is None) == (batch is None):
+        raise fail("give either a QUERY or --batch FILE")
+    try:
+        filters = Filters(audience=audience, age=age, type=entry_type, region=region)
+        if batch is not None:
+            if not batch.is_file():
+                raise fail(f"batch file {batch} does not exist")
+            queries = batch.read_text(encoding="utf-8", errors="replace").splitlines()
+            queries = [q for q in queries if q.strip()]
+            if not queries:
+                raise fail(f"batch file {batch} holds no queries")
+            for q in queries:
+                clean_query(q)
+        else:
+            clean_query(query or "")
+            queries = [query or ""]
+    except (QueryError, FilterError) as exc:
+        raise fail(str(exc)) from None
+    engine = _engine(content)
+    for q in queries:
+        response = engine.search(q, limit=limit, filters=filters)
+        if as_json:
+            print(json.dumps(response.as_json(), ensure_ascii=False))
+        else:
+            Console().print(f"[bold]{response.query}[/]")
+            for n, hit in enumerate(response.hits, 1):
+                Console().print(f"{n:>2}. {hit.title} [dim]({hit.type}, {hit.url}, {hit.score:.2f})[/]\n    {hit.snippet}",
+                                highlight=False)
+
+
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
@@ -107,6 +184,13 @@ def serve(
 
     uvicorn.run("gehecht.web.app:create_app", factory=True, host=host, port=port, workers=workers,
                 log_level="info", proxy_headers=False)
+
+
+from .guide.cli import register as _register_guide  # noqa: E402
+from .journal.cli import register as _register_journal  # noqa: E402
+
+_register_guide(app)
+_register_journal(app)
 
 
 def main() -> None:

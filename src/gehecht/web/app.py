@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import config
 from ..content.loader import KnowledgeBase, load_knowledge_base
-from . import pages
+from . import guide_views, journal_views, pages, search_views
 from .templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -68,5 +68,9 @@ def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
         return render(request, "error.html", status_code=422, detail="; ".join(d["msg"] for d in details))
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    app.include_router(pages.router)
+    app.state.engine = None
+    app.include_router(search_views.router)
+    app.include_router(guide_views.router)
+    app.include_router(journal_views.router)
+    app.include_router(pages.router)  # last: its /{type}/{id} route would shadow the others
     return app

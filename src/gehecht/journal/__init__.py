@@ -1,0 +1,1 @@
+"""The Circle of Security journal: observations, patterns, sharing; over accounts and db."""

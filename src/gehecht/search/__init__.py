@@ -1,0 +1,1 @@
+"""Search: Dutch analysis, BM25 over passages, dense embeddings, rank fusion."""

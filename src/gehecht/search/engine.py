@@ -1,0 +1,157 @@
+"""The search engine: one `search()` that the CLI, the JSON API and the web page all call.
+
+Two legs over passages — BM25 on Dutch-analysed terms and cosine similarity of embeddings —
+aggregated to entries and fused with weighted reciprocal rank fusion."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .embed import Embedder
+from .index import EntryMeta, SearchIndex
+from .query import AnalysedQuery
+from .snippets import make_snippet
+
+AUDIENCES = ("ouder", "leerkracht", "hulpverlener")
+REGIONS = ("nl", "be")
+TYPES = ("artikel", "casus", "behandeling", "organisatie")
+MODES = ("hybrid", "bm25", "dense")
+
+
+class FilterError(ValueError):
+    """An unknown filter value, with the allowed ones in the message."""
+
+
+@dataclass(frozen=True)
+class Filters:
+    audience: str | None = None
+    age: float | None = None
+    type: str | None = None
+    region: str | None = None
+
+    def __post_init__(self) -> None:
+        for name, value, allowed in (("audience", self.audience, AUDIENCES),
+                                     ("region", self.region, REGIONS), ("type", self.type, TYPES)):
+            if value is not None and value not in allowed:
+                raise FilterError(f"onbekende waarde {value!r} voor {name}; toegestaan: {', '.join(allowed)}")
+        if self.age is not None and not (0 <= self.age <= 18):
+            raise FilterError(f"leeftijd {self.age} valt buiten 0 tot en met 18 jaar")
+
+    def accepts(self, meta: EntryMeta) -> bool:
+        return (
+            (self.audience is None or self.audience in meta.audiences)
+            and (self.region is None or self.region in meta.regions)
+            and (self.type is None or self.type == meta.type)
+            and (self.age is None or meta.ages[0] <= self.age <= meta.ages[1])
+        )
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """Weights tuned on the dev set (bench/search), never on held-out queries."""
+
+    k: float = 60.0
+    lexical_weight: float = 1.0
+    dense_weight: float = 1.0
+    second_passage_weight: float = 0.2
+    type_prior: dict[str, float] = field(default_factory=lambda: {"organisatie": 0.8})
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    type: str
+    title: str
+    concepts: list[str]
+    score: float
+    snippet: str
+    url: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"id": self.id, "type": self.type, "title": self.title, "concepts": self.concepts,
+                "score": round(self.score, 4), "snippet": self.snippet, "url": self.url}
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    hits: list[Hit]
+    stems: set[str]
+
+    def as_json(self) -> dict[str, object]:
+        return {"query": self.query, "results": [h.as_json() for h in self.hits]}
+
+
+def rank_fusion(rankings: list[tuple[list[str], float]], k: float) -> dict[str, float]:
+    """Weighted reciprocal rank fusion: Σ weight / (k + rank)."""
+    fused: dict[str, float] = defaultdict(float)
+    for ranking, weight in rankings:
+        for rank, entry_id in enumerate(ranking, start=1):
+            fused[entry_id] += weight / (k + rank)
+    return fused
+
+
+class SearchEngine:
+    def __init__(self, index: SearchIndex, embedder: Embedder | None, fusion: Fusion | None = None) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.fusion = fusion or Fusion()
+        self.analyser = index.analyser()
+        self._entry_of = [p.entry_id for p in index.passages]
+
+    def _aggregate(self, passage_scores: dict[int, float]) -> tuple[dict[str, float], dict[str, int]]:
+        """Entry score = best passage + a little of the second best; also the best passage per entry."""
+        per_entry: dict[str, list[tuple[float, int]]] = defaultdict(list)
+        for pid, score in passage_scores.items():
+            per_entry[self._entry_of[pid]].append((score, pid))
+        scores, best = {}, {}
+        for entry_id, items in per_entry.items():
+            items.sort(reverse=True)
+            second = items[1][0] if len(items) > 1 else 0.0
+            prior = self.fusion.type_prior.get(self.index.entries[entry_id].type, 1.0)
+            scores[entry_id] = (items[0][0] + self.fusion.second_passage_weight * second) * prior
+            best[entry_id] = items[0][1]
+        return scores, best
+
+    def lexical_scores(self, query: AnalysedQuery) -> dict[int, float]:
+        return self.index.bm25.scores(query.terms)
+
+    def dense_scores(self, text: str) -> dict[int, float]:
+        if self.embedder is None or not len(self.index.embeddings):
+            return {}
+        sims = self.index.embeddings @ self.embedder.embed_query(text)
+        top = np.argsort(-sims)[:300]
+        return {int(i): float(sims[i]) for i in top}
+
+    def search(self, text: str, limit: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> SearchResponse:
+        if mode not in MODES:
+            raise FilterError(f"onbekende zoekmodus {mode!r}; toegestaan: {', '.join(MODES)}")
+        query = self.analyser.analyse(text)
+        filters = filters or Filters()
+        allowed = {eid for eid, meta in self.index.entries.items() if filters.accepts(meta)}
+        legs: list[tuple[dict[str, float], dict[str, int], float]] = []
+        if mode in ("hybrid", "bm25"):
+            scores, best = self._aggregate(self.lexical_scores(query))
+            legs.append((scores, best, self.fusion.lexical_weight))
+        if mode in ("hybrid", "dense"):
+            scores, best = self._aggregate(self.dense_scores(query.text))
+            legs.append((scores, best, self.fusion.dense_weight))
+        rankings = []
+        for scores, _best, weight in legs:
+            ranked = [e for e in sorted(scores, key=scores.get, reverse=True) if e in allowed]
+            rankings.append((ranked, weight))
+        fused = rank_fusion(rankings, self.fusion.k)
+        top_score = max(fused.values(), default=1.0)
+        ordered = sorted(fused, key=lambda e: (-fused[e], e))[: max(0, limit)]
+        hits = []
+        for entry_id in ordered:
+            meta = self.index.entries[entry_id]
+            passage_id = next((best[entry_id] for _s, best, _w in legs if entry_id in best), None)
+            passage = self.index.passages[passage_id] if passage_id is not None else None
+            snippet = make_snippet(passage.text, set(query.terms), self.analyser.analyzer.stem) if passage else ""
+            hits.append(Hit(meta.id, meta.type, meta.title, list(meta.concepts),
+                            fused[entry_id] / top_score, snippet, meta.url))
+        return SearchResponse(query.text, hits, set(query.terms))

@@ -1,0 +1,5 @@
+"""Journal pages and API; filled in by the journal issue."""
+
+from fastapi import APIRouter
+
+router = APIRouter()
