@@ -1,5 +1,83 @@
-"""Search page (results as you type, htmx) and JSON API."""
+"""Search page (results as you type, htmx) and JSON API `GET /api/search`."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from pydantic import BaseModel
+
+from ..search.engine import AUDIENCES, REGIONS, TYPES, FilterError, Filters, SearchEngine
+from ..search.query import MAX_QUERY_CHARS, QueryError
+from ..search.snippets import highlight
+from .deps import get_engine
+from .preferences import preferences
+from .templating import render
 
 router = APIRouter()
+MAX_RAW_QUERY = 20 * MAX_QUERY_CHARS
+
+
+class SearchResultModel(BaseModel):
+    id: str
+    type: str
+    title: str
+    concepts: list[str]
+    score: float
+    snippet: str
+    url: str
+
+
+class SearchResponseModel(BaseModel):
+    query: str
+    results: list[SearchResultModel]
+
+
+def _filters(audience: str | None, age: float | None, entry_type: str | None, region: str | None) -> Filters:
+    return Filters(audience=audience or None, age=age, type=entry_type or None, region=region or None)
+
+
+@router.get("/api/search", response_model=SearchResponseModel, tags=["zoeken"])
+def api_search(
+    engine: Annotated[SearchEngine, Depends(get_engine)],
+    q: Annotated[str, Query(max_length=MAX_RAW_QUERY, description="De zoekvraag, in eigen woorden.")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    audience: Annotated[str | None, Query(description=" | ".join(AUDIENCES))] = None,
+    age: Annotated[float | None, Query(ge=0, le=18, description="Leeftijd van het kind in jaren")] = None,
+    type: Annotated[str | None, Query(description=" | ".join(TYPES))] = None,
+    region: Annotated[str | None, Query(description=" | ".join(REGIONS))] = None,
+) -> dict[str, object]:
+    """Contract §2 as JSON over HTTP; bad input is a 422 with a clear message."""
+    try:
+        response = engine.search(q, limit=limit, filters=_filters(audience, age, type, region))
+    except (QueryError, FilterError) as exc:
+        raise HTTPException(422, detail=str(exc)) from None
+    return response.as_json()
+
+
+@router.get("/zoeken", response_class=HTMLResponse)
+def search_page(
+    request: Request,
+    engine: Annotated[SearchEngine, Depends(get_engine)],
+    q: Annotated[str, Query(max_length=MAX_RAW_QUERY)] = "",
+    audience: str | None = None,
+    age: Annotated[float | None, Query(ge=0, le=18)] = None,
+    type: str | None = None,
+) -> HTMLResponse:
+    """Full page without JavaScript; with htmx only the results fragment is re-rendered as you type."""
+    prefs = preferences(request)
+    audience = audience or None
+    error = None
+    hits = []
+    if q.strip():
+        try:
+            response = engine.search(q, limit=15, filters=_filters(audience, age, type, prefs.region))
+            stem = engine.analyser.analyzer.stem
+            hits = [(hit, highlight(hit.snippet, response.stems, stem)) for hit in response.hits]
+        except (QueryError, FilterError) as exc:
+            error = str(exc)
+    template = "_search_results.html" if request.headers.get("HX-Request") else "search.html"
+    return render(request, template, q=q, hits=hits, error=error, audience=audience, age=age,
+                  entry_type=type, audiences=AUDIENCES, types=TYPES,
+                  status_code=422 if error and q.strip() else 200)

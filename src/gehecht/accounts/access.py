@@ -1,0 +1,101 @@
+"""The one authorisation function every journal route goes through.
+
+`authorise(db, user, child_id, action)` returns a Grant or raises NotFound: a child that does not
+exist and a child the user may not touch look the same from outside (404, never 403). Allowed
+actions are written to the parent's audit log here, so no route can forget to."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..db.models import AuditEvent, Child, Share, User
+from . import audit
+
+log = logging.getLogger(__name__)
+
+
+class NotFound(Exception):
+    """Nothing here for this user (or nothing at all): the web edge answers 404."""
+
+
+class Permission(StrEnum):
+    READ = "lezen"
+    COMMENT = "reageren"
+    WRITE = "schrijven"
+    MANAGE = "beheren"
+
+
+OWNER = "eigenaar"
+LEVEL_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    OWNER: frozenset(Permission),
+    "reageren": frozenset({Permission.READ, Permission.COMMENT}),
+    "lezen": frozenset({Permission.READ}),
+}
+
+# Every journal action: the permission it needs and whether it goes into the audit log.
+ACTIONS: dict[str, tuple[Permission, bool]] = {
+    "dagboek.lezen": (Permission.READ, True),
+    "dagboek.exporteren": (Permission.MANAGE, True),
+    "observatie.toevoegen": (Permission.WRITE, True),
+    "observatie.openen": (Permission.WRITE, True),
+    "observatie.wijzigen": (Permission.WRITE, True),
+    "observatie.verwijderen": (Permission.WRITE, True),
+    "kind.openen": (Permission.MANAGE, True),
+    "kind.wijzigen": (Permission.MANAGE, True),
+    "kind.verwijderen": (Permission.MANAGE, True),
+    "reactie.plaatsen": (Permission.COMMENT, True),
+    "reactie.verwijderen": (Permission.COMMENT, True),
+    "delen.bekijken": (Permission.MANAGE, True),
+    "delen.toestaan": (Permission.MANAGE, True),
+    "delen.wijzigen": (Permission.MANAGE, True),
+    "delen.intrekken": (Permission.MANAGE, True),
+    "logboek.bekijken": (Permission.MANAGE, False),
+}
+
+
+@dataclass
+class Grant:
+    """What `user` may do with `child`'s journal, and the audit event this access wrote."""
+
+    child: Child
+    user: User
+    level: str  # eigenaar | reageren | lezen
+    event: AuditEvent | None = None
+
+    @property
+    def is_owner(self) -> bool:
+        return self.level == OWNER
+
+    def allows(self, permission: Permission) -> bool:
+        return permission in LEVEL_PERMISSIONS[self.level]
+
+    def require(self, permission: Permission) -> None:
+        if not self.allows(permission):
+            raise NotFound()
+
+
+def access_level(db: Session, user: User, child: Child) -> str | None:
+    if child.owner_id == user.id:
+        return OWNER
+    if user.role not in ("hulpverlener", "leerkracht"):
+        return None
+    return db.scalar(select(Share.level).where(Share.child_id == child.id, Share.grantee_id == user.id))
+
+
+def authorise(db: Session, user: User | None, child_id: str, action: str, object_id: str | None = None,
+              detail: str = "") -> Grant:
+    """Allow `action` on `child_id`'s journal for `user`, log it, and return the Grant; else NotFound."""
+    permission, audited = ACTIONS[action]
+    child = db.get(Child, child_id) if user is not None and isinstance(child_id, str) and len(child_id) <= 24 else None
+    level = access_level(db, user, child) if user is not None and child is not None else None
+    if user is None or child is None or level is None or permission not in LEVEL_PERMISSIONS[level]:
+        log.warning("journal access refused: user=%s child=%s action=%s", user.id if user else "-",
+                    child_id[:24] if isinstance(child_id, str) else "-", action)
+        raise NotFound()
+    event = audit.record(db, child.owner_id, user, action, child, object_id, detail) if audited else None
+    return Grant(child=child, user=user, level=level, event=event)
