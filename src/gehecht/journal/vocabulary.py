@@ -3,6 +3,8 @@ parent did, and the 1-5 scale of how it went."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from ..content.vocabulary import SIGNALS
 
 SIGNAL_LABELS: dict[str, str] = {
@@ -54,3 +56,12 @@ HALVES: dict[str, str] = {"boven": "Bovenkant: op ontdekking", "onder": "Onderka
 PERIODS: dict[str, str] = {"4": "Laatste 4 weken", "12": "Laatste 12 weken", "26": "Laatste halfjaar",
                            "52": "Laatste jaar", "alles": "Alles"}
 DEFAULT_PERIOD = "12"
+
+WEEKDAYS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+
+
+def format_moment(moment: datetime) -> str:
+    """'di 4 jun 2024, 14:30'."""
+    return (f"{WEEKDAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}, "
+            f"{moment:%H:%M}")

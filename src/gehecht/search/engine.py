@@ -58,6 +58,8 @@ class Fusion:
     dense_weight: float = 1.0
     second_passage_weight: float = 0.2
     type_prior: dict[str, float] = field(default_factory=lambda: {"organisatie": 0.8})
+    concept_boost: float = 0.0
+    feedback_depth: int = 5
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,26 @@ class SearchResponse:
 
     def as_json(self) -> dict[str, object]:
         return {"query": self.query, "results": [h.as_json() for h in self.hits]}
+
+
+def concept_coherence(ranked: list[str], concepts_of: dict[str, tuple[str, ...]], depth: int) -> dict[str, float]:
+    """How well each entry's concepts agree with the concepts of the top results (0..1).
+
+    Pseudo-relevance feedback at the level of concepts: entries about the same subject as the
+    best hits move up, so the first page reads as one coherent answer."""
+    weights: dict[str, float] = defaultdict(float)
+    for rank, entry_id in enumerate(ranked[:depth]):
+        for position, concept in enumerate(concepts_of[entry_id]):
+            weights[concept] += (1.0 if position == 0 else 0.5) / (rank + 1)
+    top = max(weights.values(), default=0.0)
+    if not top:
+        return {}
+    coherence = {}
+    for entry_id in ranked:
+        concepts = concepts_of[entry_id]
+        others = max((weights.get(c, 0.0) for c in concepts[1:]), default=0.0)
+        coherence[entry_id] = min(1.0, (weights.get(concepts[0], 0.0) + 0.3 * others) / top)
+    return coherence
 
 
 def rank_fusion(rankings: list[tuple[list[str], float]], k: float) -> dict[str, float]:
@@ -144,6 +166,11 @@ class SearchEngine:
             ranked = [e for e in sorted(scores, key=scores.get, reverse=True) if e in allowed]
             rankings.append((ranked, weight))
         fused = rank_fusion(rankings, self.fusion.k)
+        if self.fusion.concept_boost and fused:
+            ranked = sorted(fused, key=lambda e: (-fused[e], e))
+            concepts_of = {e: self.index.entries[e].concepts for e in ranked}
+            coherence = concept_coherence(ranked, concepts_of, self.fusion.feedback_depth)
+            fused = {e: score * (1 + self.fusion.concept_boost * coherence.get(e, 0.0)) for e, score in fused.items()}
         top_score = max(fused.values(), default=1.0)
         ordered = sorted(fused, key=lambda e: (-fused[e], e))[: max(0, limit)]
         hits = []

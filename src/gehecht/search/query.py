@@ -80,6 +80,9 @@ class QueryAnalyser:
 
     def __post_init__(self) -> None:
         self._known_set = frozenset(self.known_words)
+        # words the synonym data knows are real words, even when the corpus lacks them
+        # ("ambetant"): never "correct" them into an unrelated corpus word
+        self._synonym_words = frozenset(w for g in self.synonyms for p in g.phrases for w in p)
 
     def analyse(self, raw: str) -> AnalysedQuery:
         text = clean_query(raw)
@@ -90,7 +93,7 @@ class QueryAnalyser:
         for word in words:
             query.words.add(word)
             stem = self.analyzer.stem(word)
-            if stem in self.known_stems:
+            if stem in self.known_stems or word in self._synonym_words:
                 query.add(stem, 1.0)
             else:
                 fixed = correct_typo(word, self.known_words, self._known_set)

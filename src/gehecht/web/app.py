@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import config
 from ..content.loader import KnowledgeBase, load_knowledge_base
-from . import guide_views, journal_views, pages, search_views
+from . import auth, guide_views, journal_views, pages, search_views
 from .templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -69,6 +69,7 @@ def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.state.engine = None
+    auth.install(app)  # accounts and journal: database at start-up, session cookie, CSRF, NotFound → 404
     app.include_router(search_views.router)
     app.include_router(guide_views.router)
     app.include_router(journal_views.router)
