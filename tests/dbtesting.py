@@ -125,7 +125,7 @@ def signed_in(app, database: Database, user: User) -> Person:  # type: ignore[no
         token, row = sessions.start(s, s.get(User, user.id))
         csrf = row.csrf_token
     client = TestClient(app)
-    client.cookies.set(sessions.COOKIE_NAME, token)
+    client.cookies.set(sessions.COOKIE_NAME, token, domain="testserver.local")
     return Person(user=user, client=client, csrf=csrf)
 
 
@@ -154,13 +154,21 @@ def make_share(database: Database, child: Child, grantee: User, level: str = "le
 @pytest.fixture()
 def live_journal(kb, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
     """The app served by uvicorn on a free port, over its own temp SQLite database."""
-    import uvicorn
-
     from gehecht.web.app import create_app
 
     database = open_database(f"sqlite:///{tmp_path / 'live.db'}")
     app = create_app(kb)
     app.state.db = database
+    url, stop = serve_in_thread(app)
+    yield url
+    stop()
+    database.dispose()
+
+
+def serve_in_thread(app) -> tuple[str, Any]:  # type: ignore[no-untyped-def]
+    """Run `app` under uvicorn on a free loopback port; returns (base URL, stop function)."""
+    import uvicorn
+
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -170,7 +178,17 @@ def live_journal(kb, tmp_path) -> Iterator[str]:  # type: ignore[no-untyped-def]
     deadline = time.time() + 20
     while not server.started and time.time() < deadline:
         time.sleep(0.02)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
-    database.dispose()
+
+    def stop() -> None:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+    return f"http://127.0.0.1:{port}", stop
+
+
+@pytest.fixture(scope="session")
+def journal_server(journal_app) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The test app (on the parametrised database) behind a real HTTP server."""
+    url, stop = serve_in_thread(journal_app)
+    yield url
+    stop()

@@ -17,11 +17,11 @@ from .__main__ import evaluate, load_queries
 HERE = Path(__file__).parent
 
 GRID = {
-    "k": [20, 60],
-    "dense_weight": [0.5, 0.8, 1.0],
-    "second_passage_weight": [0.0, 0.2, 0.4],
-    "casus_prior": [0.7, 0.85, 1.0],
-    "concept_boost": [0.0, 0.3, 0.6],
+    "k": [10, 20],
+    "dense_weight": [0.6, 0.8, 1.0],
+    "second_passage_weight": [0.4, 0.7],
+    "casus_prior": [0.85],
+    "concept_boost": [0.2, 0.4],
 }
 
 

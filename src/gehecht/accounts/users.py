@@ -141,6 +141,9 @@ def delete_user(db: Session, user: User) -> None:
     replaced, and log-in counters for the name are dropped."""
     label = f"verwijderd account ({audit.ROLE_LABELS.get(user.role, user.role)})"
     db.execute(update(AuditEvent).where(AuditEvent.actor_id == user.id).values(actor_label=label))
+    old = audit.actor_label(user)  # sharing events name the person who got or lost access
+    for event in db.scalars(select(AuditEvent).where(AuditEvent.detail.startswith(old, autoescape=True))):
+        event.detail = label + event.detail[len(old):]
     ratelimit.clear(db, ratelimit.ACCOUNT_FAILURES, user.username)
     db.execute(delete(User).where(User.id == user.id))
     db.expunge(user)

@@ -39,6 +39,7 @@ class Entry(BaseModel):
     regions: list[Region] = Field(min_length=1)
     sources: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
+    questions: list[str] = Field(default_factory=list)  # questions people ask that this entry answers
     body: str = ""
     path: Path | None = None
 

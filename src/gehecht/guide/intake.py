@@ -29,11 +29,15 @@ REQUIRED_FIELDS = ("rol", "regio", "leeftijd_maanden")
 
 
 class IntakeError(ValueError):
-    """Bad input; `messages` holds one clear line per problem."""
+    """Bad input; `problems` holds (field, clear message) per problem, `messages` the messages."""
 
-    def __init__(self, messages: list[str]) -> None:
-        self.messages = messages
-        super().__init__("; ".join(messages))
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(self.messages))
+
+    @property
+    def messages(self) -> list[str]:
+        return [message for _, message in self.problems]
 
 
 def _unknown(field: str, value: object) -> ValueError:
@@ -108,31 +112,31 @@ class Intake(BaseModel):
         return self.leeftijd_maanden / 12
 
 
-def _message(error: dict[str, Any]) -> str:
+def _problem(error: dict[str, Any]) -> tuple[str, str]:
     loc = [str(part) for part in error.get("loc", ())]
     field = loc[0] if loc else "invoer"
     kind = error.get("type", "")
     if kind == "missing":
-        return f"{field} ontbreekt; verplicht zijn: {', '.join(REQUIRED_FIELDS)}"
+        return field, f"{field} ontbreekt; verplicht zijn: {', '.join(REQUIRED_FIELDS)}"
     if kind == "extra_forbidden":
         allowed = ", ".join(list(REQUIRED_FIELDS) + list(LIST_FIELDS) + ["toelichting"])
-        return f"onbekend veld {field!r}; toegestane velden: {allowed}"
+        return field, f"onbekend veld {field!r}; toegestane velden: {allowed}"
     if kind == "string_too_long":
-        return f"{field} is te lang (hoogstens {MAX_TOELICHTING} tekens)"
+        return field, f"{field} is te lang (hoogstens {MAX_TOELICHTING} tekens)"
     message = str(error.get("msg", "ongeldige waarde"))
     message = message.removeprefix("Value error, ")
-    return f"{field}: {message}"
+    return field, f"{field}: {message}"
 
 
 def parse_intake(data: object) -> Intake:
     """Validate decoded JSON (or form data) into an Intake; raise IntakeError with clear lines."""
     if not isinstance(data, dict):
-        raise IntakeError(["de invoer moet één JSON-object zijn, bijvoorbeeld "
-                           '{"rol": "ouder", "regio": "nl", "leeftijd_maanden": 36}'])
+        raise IntakeError([("invoer", "de invoer moet één JSON-object zijn, bijvoorbeeld "
+                                       '{"rol": "ouder", "regio": "nl", "leeftijd_maanden": 36}')])
     try:
         return Intake.model_validate(data)
     except ValidationError as exc:
-        raise IntakeError([_message(e) for e in exc.errors()]) from None
+        raise IntakeError([_problem(e) for e in exc.errors()]) from None
 
 
 def parse_intake_json(text: str | bytes) -> Intake:
@@ -141,5 +145,5 @@ def parse_intake_json(text: str | bytes) -> Intake:
         data = json.loads(text)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = f" (regel {exc.lineno}, kolom {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
-        raise IntakeError([f"geen geldige JSON{where}: {getattr(exc, 'msg', exc)}"]) from None
+        raise IntakeError([("invoer", f"geen geldige JSON{where}: {getattr(exc, 'msg', exc)}")]) from None
     return parse_intake(data)

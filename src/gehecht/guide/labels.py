@@ -130,3 +130,18 @@ def _assert_complete() -> None:
 
 
 _assert_complete()
+
+URGENCY_TITLES = {
+    "direct": "Direct hulp: de veiligheid van het kind gaat voor",
+    "hulp-zoeken": "Zoek hulp bij een professional",
+    "bespreken": "Bespreek het met iemand die het kind kent",
+    "informatie": "Ter informatie: geen reden tot haast",
+}
+
+
+def age_text(months: int) -> str:
+    """'8 maanden', '3 jaar', '3 jaar en 2 maanden'."""
+    if months < 24:
+        return f"{months} {'maand' if months == 1 else 'maanden'}"
+    years, rest = divmod(months, 12)
+    return f"{years} jaar" + (f" en {rest} {'maand' if rest == 1 else 'maanden'}" if rest else "")

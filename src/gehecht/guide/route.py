@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content.loader import KnowledgeBase
+from ..content.markup import resolve_region
 from ..content.models import Case, Entry, Organisation, Treatment
 from .intake import Intake
 from .labels import label
@@ -31,7 +32,7 @@ from .output import (
     Topic,
     TreatmentItem,
 )
-from .rules import URGENCY_LEVELS, Reason, Rule, RuleSet, applies, prepare
+from .rules import URGENCY_LEVELS, Reason, Rule, RuleSet, applies, effective_family, prepare
 
 TextSearch = Callable[[str], Sequence[str]]
 """Free text → entry ids, best first. `engine_search(engine)` adapts gehecht.search."""
@@ -45,6 +46,9 @@ MAX_STEPS = 6
 MAX_QUESTIONS = 6
 SEARCH_WEIGHTS = (1.6, 1.3, 1.1, 0.9, 0.7)
 SEARCH_RULE = "zoeken-toelichting"
+# Articles about disorders come only from rules that look at history and signals together,
+# never from free-text search alone: a parent asking how to comfort a child is not pointed there.
+DISORDER_CONCEPTS = frozenset({"hechtingsstoornis", "reactieve-hechtingsstoornis", "ontremd-sociaal-contactstoornis"})
 ACTION_GROUP = "5-wat-ouders-kunnen-doen"
 TREATMENT_GROUP = "6-behandeling"
 
@@ -90,7 +94,10 @@ class Evaluation:
     treatment_hints: dict[str, list[Contribution]] = field(default_factory=lambda: defaultdict(list))
 
     def concept_score(self, concept: str) -> float:
-        return sum(c.weight for c in self.concepts.get(concept, []))
+        """The strongest reason counts fully, every further one half: several weak reasons do
+        not outweigh one strong one."""
+        weights = sorted((c.weight for c in self.concepts.get(concept, [])), reverse=True)
+        return weights[0] + 0.5 * sum(weights[1:]) if weights else 0.0
 
     def hint(self, treatment_id: str) -> float:
         return sum(c.weight for c in self.treatment_hints.get(treatment_id, []))
@@ -103,13 +110,15 @@ def _phrase(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _reasons_text(reasons: list[Reason]) -> str:
+def _reasons_text(reasons: list[Reason], limit: int = 3) -> str:
     if not reasons:
         return "geldt altijd"
-    return ", ".join(f"{_phrase(r.text)} ({r.kind})" for r in reasons)
+    named = [r for r in reasons if r.kind != "signalen"] or reasons  # counts only when nothing else
+    shown = [f"{_phrase(r.text)} ({r.kind})" for r in named[:limit]]
+    return ", ".join(shown) + (" …" if len(named) > limit else "")
 
 
-def explain(contributions: list[Contribution], limit: int = 3) -> str:
+def explain(contributions: list[Contribution], limit: int = 2) -> str:
     """'waarom': the inputs and the rule id behind an item, strongest first."""
     best: dict[str, Contribution] = {}
     for c in sorted(contributions, key=lambda c: -c.weight):
@@ -158,7 +167,7 @@ def _add_search_topics(kb: KnowledgeBase, result: Evaluation, entry_ids: Sequenc
         if entry is None or entry.type not in ("artikel", "casus"):
             continue
         concept = kb.concept(entry.primary_concept)
-        if concept is None or concept.group == TREATMENT_GROUP:
+        if concept is None or concept.group == TREATMENT_GROUP or concept.slug in DISORDER_CONCEPTS:
             continue
         reason = Reason("uw toelichting", f"zoekresultaat ‘{entry.title}’")
         result.concepts[concept.slug].append(Contribution(weight, SEARCH_RULE, [reason]))
@@ -175,10 +184,8 @@ def _fits(entry: Entry, intake: Intake) -> bool:
 def entry_for(kb: KnowledgeBase, concept: str, intake: Intake) -> Entry | None:
     """The article that explains a concept for this child's age and region, if there is one."""
     main = kb.main_entry(concept)
-    if main is not None and main.type in ("artikel", "casus") and _fits(main, intake):
-        return main
-    if main is not None and main.type == "behandeling":
-        return None
+    if main is not None:
+        return main if main.type in ("artikel", "casus") and _fits(main, intake) else None
     candidates = [e for e in kb.entries.values()
                   if e.type == "artikel" and concept in e.concepts and _fits(e, intake)]
     candidates.sort(key=lambda e: (e.concepts.index(concept), e.id))
@@ -256,7 +263,8 @@ def urgency(kb: KnowledgeBase, rules: RuleSet, intake: Intake,
     level = max((URGENCY_LEVELS.index(r.dan.urgentie) for r, _ in levelled), default=0)
     name = URGENCY_LEVELS[level]
     top = [(r, reasons) for r, reasons in levelled if r.dan.urgentie == name]
-    texts = list(dict.fromkeys((r.dan.urgentie_uitleg or "").strip() for r, _ in top))[:3]
+    texts = list(dict.fromkeys(resolve_region((r.dan.urgentie_uitleg or "").strip(), intake.regio)
+                               for r, _ in top))[:3]
     if not top:
         if evaluation.ordinary:
             texts = ["Wat u beschrijft past bij wat veel kinderen van deze leeftijd doen (zie hieronder)."]
@@ -266,11 +274,17 @@ def urgency(kb: KnowledgeBase, rules: RuleSet, intake: Intake,
     texts += [_call_text(n) for n in numbers]
     referral = next((r for r in rules.referrals if r.fits(intake, name)), None)
     if referral is not None:
-        texts.append(referral.tekst.strip())
+        texts.append(resolve_region(referral.tekst.strip(), intake.regio))
     return name, " ".join(texts), [r.id for r, _ in top], numbers
 
 
 # --- treatments, organisations, cases ---------------------------------------------------------
+
+def _short_title(kb: KnowledgeBase, concept: str) -> str:
+    """'Sensitiviteit: de signalen …' → 'sensitiviteit'; the slug when there is no entry."""
+    entry = kb.main_entry(concept)
+    return _phrase(entry.title.split(":")[0].strip()) if entry else concept.replace("-", " ")
+
 
 def _years(value: float) -> str:
     return f"{value:g}".replace(".", ",")
@@ -289,7 +303,7 @@ def treatments(kb: KnowledgeBase, intake: Intake, evaluation: Evaluation, level:
             continue
         signals = [p for p in entry.problems if p in worrying]
         usual = [p for p in entry.problems if p in ordinary]
-        concepts = [p for p in entry.problems if evaluation.concept_score(p) >= 1.0]
+        concepts = [p for p in entry.problems if p not in intake.signalen and evaluation.concept_score(p) >= 1.0]
         history = [h for h in entry.history if h in intake.geschiedenis or h in intake.gezin]
         hint = evaluation.hint(entry.id)
         score = 2 * len(signals) + len(usual) + 0.5 * len(concepts) + len(history) + hint
@@ -298,7 +312,7 @@ def treatments(kb: KnowledgeBase, intake: Intake, evaluation: Evaluation, level:
         low, high = entry.target_ages
         parts = [f"Leeftijd: het kind is {_years(round(years, 1))} jaar; bedoeld voor {_years(low)} tot {_years(high)} jaar."]
         fit = [_phrase(label("signalen", s, intake.regio)) for s in signals + usual]
-        fit += [_phrase(kb.main_entry(c).title) if kb.main_entry(c) else c for c in concepts if c not in signals]
+        fit += [_short_title(kb, c) for c in concepts]
         if fit:
             parts.append("Past bij: " + ", ".join(dict.fromkeys(fit)) + ".")
         if history:
@@ -347,16 +361,15 @@ def organisations(kb: KnowledgeBase, intake: Intake, evaluation: Evaluation, lev
         shared = [c for c in entry.concepts if evaluation.concept_score(c) > 0]
         score = sum(min(evaluation.concept_score(c), 3.0) for c in shared)
         text = f"{entry.purpose} {entry.who} {' '.join(entry.keywords)}".lower()
-        words = [w for g, w in family_words.items() if g in intake.gezin and w in text]
+        family = effective_family(intake)
+        words = [w for g, w in family_words.items() if g in family and w in text]
         score += 2 * len(words)
-        if not _fits(entry, intake):
-            score -= 2
-        if score > 0:
+        if score > 0 and _fits(entry, intake):
             scored.append((score, entry, shared))
     scored.sort(key=lambda item: (-item[0], item[1].title))
     for _, entry, shared in scored:
-        titles = [kb.main_entry(c).title if kb.main_entry(c) else c for c in shared[:3]]
-        why = entry.purpose + (f" Past bij: {', '.join(_phrase(t) for t in titles)}." if titles else "")
+        titles = [_short_title(kb, c) for c in shared[:3]]
+        why = entry.purpose + (f" Past bij: {', '.join(titles)}." if titles else "")
         found.append(OrganisationItem(id=entry.id, naam=entry.title, regio=intake.regio, waarom=why,
                                       telefoon=entry.contact.phone, website=entry.contact.website, url=entry.url))
     if level != "informatie" and intake.leeftijd_maanden >= YOUTH_LINE_FROM_MONTHS:
@@ -382,7 +395,7 @@ def cases(kb: KnowledgeBase, intake: Intake, evaluation: Evaluation) -> list[Cas
             continue
         signals = [s for s in intake.signalen if s in entry.signals]
         history = [h for h in intake.geschiedenis if h in entry.history]
-        family = [f for f in intake.gezin if f in entry.family]
+        family = [f for f in effective_family(intake) if f in entry.family]
         places = [c for c in intake.contexten if c in entry.contexts]
         low, high = entry.ages
         distance = 0 if low <= years <= high else min(abs(years - low), abs(years - high))
@@ -422,22 +435,24 @@ def age_notes(kb: KnowledgeBase, intake: Intake, evaluation: Evaluation) -> list
     for rule, reasons in evaluation.fired:
         if rule.dan.leeftijd_context:
             contribution = Contribution(1.0, rule.id, reasons)
-            notes.append(AgeNote(tekst=rule.dan.leeftijd_context.strip(), waarom=explain([contribution]),
+            notes.append(AgeNote(tekst=resolve_region(rule.dan.leeftijd_context.strip(), intake.regio),
+                                 waarom=explain([contribution]),
                                  regels=[rule.id]))
     return notes
 
 
-def steps_and_questions(evaluation: Evaluation, level: str) -> tuple[list[Step], list[str]]:
+def steps_and_questions(evaluation: Evaluation, region: str) -> tuple[list[Step], list[str]]:
     ranked = sorted(evaluation.fired, key=lambda item: -URGENCY_LEVELS.index(item[0].dan.urgentie or "informatie"))
     steps: dict[str, Step] = {}
     questions: list[str] = []
     for rule, reasons in ranked:
         for text in rule.dan.stappen:
-            steps.setdefault(text.strip(), Step(tekst=text.strip(),
-                                                waarom=explain([Contribution(1.0, rule.id, reasons)])))
+            text = resolve_region(text.strip(), region)
+            steps.setdefault(text, Step(tekst=text, waarom=explain([Contribution(1.0, rule.id, reasons)])))
         for question in rule.dan.vragen:
-            if question.strip() not in questions:
-                questions.append(question.strip())
+            question = resolve_region(question.strip(), region)
+            if question not in questions:
+                questions.append(question)
     return list(steps.values())[:MAX_STEPS], questions[:MAX_QUESTIONS]
 
 
@@ -445,7 +460,7 @@ def route(kb: KnowledgeBase, rules: RuleSet, intake: Intake, search: TextSearch 
     """The guide: one intake in, one route out. Pure apart from the optional `search`."""
     evaluation = evaluate(kb, rules, intake, search)
     level, why, rule_ids, numbers = urgency(kb, rules, intake, evaluation)
-    steps, questions = steps_and_questions(evaluation, level)
+    steps, questions = steps_and_questions(evaluation, intake.regio)
     return Route(
         urgentie=level,
         urgentie_uitleg=why,

@@ -53,13 +53,15 @@ class Filters:
 class Fusion:
     """Weights tuned on the dev set (bench/search), never on held-out queries."""
 
-    k: float = 60.0
+    k: float = 10.0
     lexical_weight: float = 1.0
-    dense_weight: float = 1.0
-    second_passage_weight: float = 0.2
-    type_prior: dict[str, float] = field(default_factory=lambda: {"organisatie": 0.8})
-    concept_boost: float = 0.0
-    feedback_depth: int = 5
+    dense_weight: float = 0.8
+    second_passage_weight: float = 0.5
+    type_prior: dict[str, float] = field(default_factory=lambda: {"organisatie": 0.8, "casus": 0.85})
+    concept_boost: float = 0.3
+    feedback_depth: int = 3
+    tail_concept_boost: float = 3.0
+    head_size: int = 3
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,23 @@ class SearchEngine:
         top = np.argsort(-sims)[:300]
         return {int(i): float(sims[i]) for i in top}
 
+    def _rerank(self, fused: dict[str, float]) -> list[str]:
+        """Two stages: the head (first results) with a mild concept-coherence boost, the tail
+        re-ranked strongly by coherence with the head, so the first page stays on one subject."""
+        ranked = sorted(fused, key=lambda e: (-fused[e], e))
+        if not ranked or not (self.fusion.concept_boost or self.fusion.tail_concept_boost):
+            return ranked
+        concepts_of = {e: self.index.entries[e].concepts for e in ranked}
+
+        def boosted(boost: float, scores: dict[str, float]) -> list[str]:
+            coherence = concept_coherence(ranked, concepts_of, self.fusion.feedback_depth)
+            new = {e: s * (1 + boost * coherence.get(e, 0.0)) for e, s in scores.items()}
+            return sorted(new, key=lambda e: (-new[e], e))
+
+        head = boosted(self.fusion.concept_boost, fused)[: self.fusion.head_size]
+        tail = [e for e in boosted(self.fusion.tail_concept_boost, fused) if e not in head]
+        return head + tail
+
     def search(self, text: str, limit: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> SearchResponse:
         if mode not in MODES:
             raise FilterError(f"onbekende zoekmodus {mode!r}; toegestaan: {', '.join(MODES)}")
@@ -166,13 +185,9 @@ class SearchEngine:
             ranked = [e for e in sorted(scores, key=scores.get, reverse=True) if e in allowed]
             rankings.append((ranked, weight))
         fused = rank_fusion(rankings, self.fusion.k)
-        if self.fusion.concept_boost and fused:
-            ranked = sorted(fused, key=lambda e: (-fused[e], e))
-            concepts_of = {e: self.index.entries[e].concepts for e in ranked}
-            coherence = concept_coherence(ranked, concepts_of, self.fusion.feedback_depth)
-            fused = {e: score * (1 + self.fusion.concept_boost * coherence.get(e, 0.0)) for e, score in fused.items()}
+        ordered = self._rerank(fused)
         top_score = max(fused.values(), default=1.0)
-        ordered = sorted(fused, key=lambda e: (-fused[e], e))[: max(0, limit)]
+        ordered = ordered[: max(0, limit)]
         hits = []
         for entry_id in ordered:
             meta = self.index.entries[entry_id]

@@ -35,6 +35,8 @@ def _chunks(text: str, size: int = CHUNK_WORDS) -> list[str]:
 def entry_passages(entry: Entry) -> list[Passage]:
     header = " ".join([entry.title, entry.summary, " ".join(entry.keywords)])
     passages = [Passage(entry.id, "", header, is_header=True)]
+    if entry.questions:
+        passages.append(Passage(entry.id, "Vragen", " ".join(entry.questions)))
     for section in split_sections(entry.body):
         if section.heading == "Lees verder":
             continue

@@ -14,6 +14,8 @@ from .dutch import STOPWORDS as _STOP
 MAX_QUERY_CHARS = 1000
 SYNONYM_WEIGHT = 0.5
 TYPO_WEIGHT = 0.9
+COMPOUND_PART_WEIGHT = 0.8
+COMPOUND_PART_WEIGHT_KNOWN = 0.25
 
 
 class QueryError(ValueError):
@@ -103,8 +105,11 @@ class QueryAnalyser:
                     corrected.append(fixed)
                 else:
                     query.add(stem, 1.0)
+            # compound parts bridge joined/split spellings; when the whole word is known they
+            # only nudge, or one compound would outweigh the rest of the question
+            part_weight = COMPOUND_PART_WEIGHT_KNOWN if stem in self.known_stems else COMPOUND_PART_WEIGHT
             for part in self.analyzer.split_compound(word):
-                query.add(self.analyzer.stem(part), 0.8)
+                query.add(self.analyzer.stem(part), part_weight)
                 query.words.add(part)
         # joined compounds typed apart ("hechtings problemen") → also the joined form
         for first, second in zip(words, words[1:]):
