@@ -23,7 +23,7 @@ err = Console(stderr=True)
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a clear message on stderr and return the exit to raise (never a traceback)."""
-    err.print(f"[bold red]Fout:[/] {message}", highlight=False)
+    err.print(f"[bold red]Fout:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
@@ -46,7 +46,9 @@ def check(
 ) -> None:
     """Validate the whole knowledge base; exit 1 naming file and field on any violation."""
     kb = load_kb(content)
-    problems = validate(kb, missing_concepts_as_warning=allow_missing_concepts)
+    from .guide.rules import rule_problems
+
+    problems = validate(kb, missing_concepts_as_warning=allow_missing_concepts) + rule_problems(kb)
     for problem in problems:
         colour = "red" if problem.severity == "error" else "yellow"
         err.print(f"[{colour}]{problem.severity}[/] {problem}", highlight=False, soft_wrap=True)
@@ -171,6 +173,15 @@ def search(
             for n, hit in enumerate(response.hits, 1):
                 Console().print(f"{n:>2}. {hit.title} [dim]({hit.type}, {hit.url}, {hit.score:.2f})[/]\n    {hit.snippet}",
                                 highlight=False)
+
+
+@app.command()
+def pictures(content: ContentOption = None) -> None:
+    """Redraw the SVG pictures that articles embed (Circle of Security, timeline)."""
+    from .pictures.static_files import write_static_pictures
+
+    for path in write_static_pictures(load_kb(content)):
+        print(path)
 
 
 @app.command()

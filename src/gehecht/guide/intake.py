@@ -42,7 +42,7 @@ class IntakeError(ValueError):
 
 def _unknown(field: str, value: object) -> ValueError:
     allowed = ", ".join(VOCABULARIES[field])
-    return ValueError(f"onbekende waarde {value!r} in {field}; toegestaan: {allowed}")
+    return ValueError(f"onbekende waarde {value!r}; toegestaan: {allowed}")
 
 
 class Intake(BaseModel):

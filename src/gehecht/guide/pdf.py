@@ -17,7 +17,10 @@ from .output import Route
 
 TEMPLATES = Path(__file__).parent / "templates"
 _env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]))
-_env.filters["plain_why"] = lambda text: re.sub(r"\s*\[regel [^\]]*\]", "", text)
+# The numbers stand in bold above the explanation; the card leaves out the 'Bel …' sentences.
+_env.filters["without_calls"] = lambda text: " ".join(
+    part for part in re.split(r"(?<=[.!?])\s+", text) if not part.startswith("Bel "))
+_env.filters["plain_why"] = lambda text: re.sub(r"\s*\[regel [^\]]*\]", "", text.split("];")[0])
 
 
 def _labels(field: str, slugs: tuple[str, ...], region: str) -> list[str]:

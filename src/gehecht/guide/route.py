@@ -53,7 +53,7 @@ ACTION_GROUP = "5-wat-ouders-kunnen-doen"
 TREATMENT_GROUP = "6-behandeling"
 
 DISCLAIMER = (
-    "Gehecht geeft informatie en wijst de weg. Het stelt geen diagnose: dat kan alleen een "
+    "Gehecht geeft informatie en wijst de weg. Het stelt geen diagnose; dat kan alleen een "
     "professional (zoals een GZ-psycholoog, orthopedagoog of kinderpsychiater) na eigen onderzoek "
     "met het kind en de ouders. Deze route is gemaakt op basis van uw antwoorden en vervangt geen "
     "gesprek met een hulpverlener. Uw antwoorden worden niet bewaard. Bij direct gevaar: bel 112."
@@ -63,6 +63,7 @@ DISCLAIMER = (
 ABUSE_LINES = frozenset({"Veilig Thuis", "1712"})
 SUICIDE_LINES = frozenset({"113 Zelfmoordpreventie", "Zelfmoordlijn"})
 YOUTH_LINES = frozenset({"De Kindertelefoon", "Awel"})
+SUICIDE_SIGNALS = frozenset({"zelfbeschadiging", "suicidale-uitingen"})
 ABUSE_HISTORY = frozenset({"mishandeling", "huiselijk-geweld", "verwaarlozing"})
 YOUTH_LINE_FROM_MONTHS = 8 * 12
 
@@ -264,7 +265,7 @@ def urgency(kb: KnowledgeBase, rules: RuleSet, intake: Intake,
     name = URGENCY_LEVELS[level]
     top = [(r, reasons) for r, reasons in levelled if r.dan.urgentie == name]
     texts = list(dict.fromkeys(resolve_region((r.dan.urgentie_uitleg or "").strip(), intake.regio)
-                               for r, _ in top))[:3]
+                               for r, _ in top))[:2]
     if not top:
         if evaluation.ordinary:
             texts = ["Wat u beschrijft past bij wat veel kinderen van deze leeftijd doen (zie hieronder)."]
@@ -354,12 +355,23 @@ def organisations(kb: KnowledgeBase, intake: Intake, evaluation: Evaluation, lev
                                           + number.waarvoor))
     family_words = {"adoptie": "adoptie", "pleegzorg": "pleeg", "gescheiden-ouders": "scheiding",
                     "samengesteld-gezin": "samengesteld"}
+    suicide_lines = {_digits(n.nummer) for n in all_numbers if n.naam in SUICIDE_LINES}
+    suicide_concern = level == "direct" or bool(SUICIDE_SIGNALS & set(intake.signalen))
+    abuse_lines = {_digits(n.nummer) for n in all_numbers if n.naam in ABUSE_LINES}
+    abuse_concern = (level == "direct" or bool(ABUSE_HISTORY & set(intake.geschiedenis))
+                     or evaluation.concept_score("verwaarlozing-en-mishandeling") > 0)
     scored: list[tuple[float, Organisation, list[str]]] = []
     for entry in kb.of_type("organisatie"):
         if not isinstance(entry, Organisation) or intake.regio not in entry.regions:
             continue
-        shared = [c for c in entry.concepts if evaluation.concept_score(c) > 0]
-        score = sum(min(evaluation.concept_score(c), 3.0) for c in shared)
+        phone = _digits(entry.contact.phone)
+        if (phone in suicide_lines and not suicide_concern) or (phone in abuse_lines and not abuse_concern):
+            continue
+        own = [c for c in entry.concepts if not c.startswith("organisaties-")]
+        shared = [c for c in own if c != "hulp-zoeken" and evaluation.concept_score(c) > 0]
+        score = sum((1.0 if c == own[0] else 0.6) * min(evaluation.concept_score(c), 3.0) for c in shared)
+        if "hulp-zoeken" in own and level != "informatie":
+            score += 1.0  # an entry point for help (GP, CJG, CLB, …)
         text = f"{entry.purpose} {entry.who} {' '.join(entry.keywords)}".lower()
         family = effective_family(intake)
         words = [w for g, w in family_words.items() if g in family and w in text]
@@ -379,9 +391,11 @@ def organisations(kb: KnowledgeBase, intake: Intake, evaluation: Evaluation, lev
     unique: list[OrganisationItem] = []
     for item in found:
         phone = _digits(item.telefoon)
-        if any(u.id == item.id or (phone and _digits(u.telefoon) == phone) for u in unique):
-            continue
-        unique.append(item)
+        same = next((u for u in unique if u.id == item.id or (phone and _digits(u.telefoon) == phone)), None)
+        if same is None:
+            unique.append(item)
+        elif same.url is None and item.url is not None:  # an emergency line that is also an entry: link it
+            same.id, same.url, same.website = item.id, item.url, item.website
     return unique[:MAX_ORGANISATIONS]
 
 

@@ -336,7 +336,9 @@ def _pydantic_problems(path: Path, where: str, exc: ValidationError) -> list[Pro
         message = str(err["msg"]).removeprefix("Value error, ")
         if err["type"] == "extra_forbidden":
             message = "onbekende sleutel"
-        problems.append(Problem(path, f"{where}.{loc}" if loc else where, message))
+        elif isinstance(err.get("input"), (str, int, float)) and err["type"] != "missing":
+            message += f" (gekregen: {err['input']!r})"
+        problems.append(Problem(path, f"{where}: {loc}" if loc else where, message))
     return problems
 
 

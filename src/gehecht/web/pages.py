@@ -24,6 +24,11 @@ def healthz(request: Request) -> str:
     return "ok"
 
 
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> RedirectResponse:
+    return RedirectResponse("/static/favicon.svg", status_code=301)
+
+
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     kb = kb_of(request)

@@ -56,13 +56,23 @@ def api_search(
     return response.as_json()
 
 
+def _parse_age(value: str | None) -> float | None | str:
+    """An empty form field means no filter; anything else must be a number (else 'invalid')."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return float(value)
+    except ValueError:
+        return "invalid"
+
+
 @router.get("/zoeken", response_class=HTMLResponse)
 def search_page(
     request: Request,
     engine: Annotated[SearchEngine, Depends(get_engine)],
     q: Annotated[str, Query(max_length=MAX_RAW_QUERY)] = "",
     audience: str | None = None,
-    age: Annotated[float | None, Query(ge=0, le=18)] = None,
+    age: str | None = None,
     type: str | None = None,
 ) -> HTMLResponse:
     """Full page without JavaScript; with htmx only the results fragment is re-rendered as you type."""
@@ -70,14 +80,18 @@ def search_page(
     audience = audience or None
     error = None
     hits = []
+    age_years = _parse_age(age)
     if q.strip():
         try:
-            response = engine.search(q, limit=15, filters=_filters(audience, age, type, prefs.region))
+            if age_years == "invalid":
+                raise FilterError("leeftijd moet een getal van 0 tot en met 18 zijn")
+            response = engine.search(q, limit=15, filters=_filters(audience, age_years, type, prefs.region))
             stem = engine.analyser.analyzer.stem
             hits = [(hit, highlight(hit.snippet, response.stems, stem)) for hit in response.hits]
         except (QueryError, FilterError) as exc:
             error = str(exc)
     template = "_search_results.html" if request.headers.get("HX-Request") else "search.html"
-    return render(request, template, q=q, hits=hits, error=error, audience=audience, age=age,
+    return render(request, template, q=q, hits=hits, error=error, audience=audience,
+                  age=age_years if isinstance(age_years, float) else None,
                   entry_type=type, audiences=AUDIENCES, types=TYPES,
                   status_code=422 if error and q.strip() else 200)
