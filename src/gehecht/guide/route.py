@@ -64,6 +64,10 @@ ABUSE_LINES = frozenset({"Veilig Thuis", "1712"})
 SUICIDE_LINES = frozenset({"113 Zelfmoordpreventie", "Zelfmoordlijn"})
 YOUTH_LINES = frozenset({"De Kindertelefoon", "Awel"})
 SUICIDE_SIGNALS = frozenset({"zelfbeschadiging", "suicidale-uitingen"})
+AUDIENCE_OF_ROLE = {"ouder": "ouder", "adoptieouder": "ouder", "pleegouder": "ouder", "stiefouder": "ouder",
+                    "leerkracht": "leerkracht", "hulpverlener": "hulpverlener"}
+# Organisations about these are general entry points for help, whatever the question.
+ENTRY_POINT_CONCEPTS = frozenset({"hulp-zoeken", "diagnostiek", "gehechtheid-baby", "school-en-gehechtheid"})
 ABUSE_HISTORY = frozenset({"mishandeling", "huiselijk-geweld", "verwaarlozing"})
 YOUTH_LINE_FROM_MONTHS = 8 * 12
 
@@ -370,12 +374,15 @@ def organisations(kb: KnowledgeBase, intake: Intake, evaluation: Evaluation, lev
         own = [c for c in entry.concepts if not c.startswith("organisaties-")]
         shared = [c for c in own if c != "hulp-zoeken" and evaluation.concept_score(c) > 0]
         score = sum((1.0 if c == own[0] else 0.6) * min(evaluation.concept_score(c), 3.0) for c in shared)
-        if "hulp-zoeken" in own and level != "informatie":
-            score += 1.0  # an entry point for help (GP, CJG, CLB, …)
+        general = own[0] in ENTRY_POINT_CONCEPTS or evaluation.concept_score(own[0]) > 0
+        if "hulp-zoeken" in own and general and level != "informatie":
+            score += 2.0  # an entry point for help (GP, CJG, CLB, …), not a specialist one
         text = f"{entry.purpose} {entry.who} {' '.join(entry.keywords)}".lower()
         family = effective_family(intake)
         words = [w for g, w in family_words.items() if g in family and w in text]
         score += 2 * len(words)
+        if AUDIENCE_OF_ROLE[intake.rol] not in entry.audiences:
+            score *= 0.3  # e.g. a knowledge centre for professionals, when a parent asks
         if score > 0 and _fits(entry, intake):
             scored.append((score, entry, shared))
     scored.sort(key=lambda item: (-item[0], item[1].title))

