@@ -114,6 +114,20 @@ class Person:
         return self.client.get(url, follow_redirects=False, **kwargs)
 
 
+def sign_up(client: TestClient, username: str, role: str = "ouder", password: str = PASSWORD, **extra):
+    token = csrf_of(client.get("/account/aanmelden").text)
+    return client.post("/account/aanmelden", data={"csrf_token": token, "gebruikersnaam": username, "rol": role,
+                                                   "wachtwoord": password, "wachtwoord2": extra.pop("again", password),
+                                                   **extra}, follow_redirects=False)
+
+
+def log_in(client: TestClient, username: str, password: str = PASSWORD, volgende: str = ""):
+    token = csrf_of(client.get("/account/inloggen").text)
+    return client.post("/account/inloggen", data={"csrf_token": token, "gebruikersnaam": username,
+                                                  "wachtwoord": password, "volgende": volgende},
+                       follow_redirects=False)
+
+
 def make_user(database: Database, username: str, role: str = "ouder", name: str = "") -> User:
     with database.session() as s:
         return create_user(s, username, PASSWORD, role, name or username.title())

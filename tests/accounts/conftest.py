@@ -1,6 +1,6 @@
 """Database fixtures (SQLite and PostgreSQL) shared by tests/accounts and tests/journal."""
 
-from dbtesting import (  # noqa: F401
+from tests.dbtesting import (  # noqa: F401
     database,
     db,
     fast_password_hashing,

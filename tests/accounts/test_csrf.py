@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from dbtesting import make_child, make_user, signed_in
+from tests.dbtesting import make_child, make_user, signed_in
 from fastapi.testclient import TestClient
 
-from test_signup_and_login import log_in
+from tests.dbtesting import log_in
 
 
 def post_routes(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -58,7 +58,7 @@ def test_it_protects_the_log_in_form_too(db, journal_app):
 def test_it_gives_a_new_token_with_the_new_session_at_log_in(db, journal_app):
     make_user(db, "anna")
     client = TestClient(journal_app)
-    from dbtesting import csrf_of
+    from tests.dbtesting import csrf_of
 
     before = csrf_of(client.get("/account/inloggen").text)
     log_in(client, "anna")

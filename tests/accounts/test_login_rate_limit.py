@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from dbtesting import make_user
+from tests.dbtesting import make_user
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from gehecht.accounts import ratelimit
 from gehecht.db.models import LoginAttempt
-from test_signup_and_login import log_in
+from tests.dbtesting import log_in
 
 WRONG = "een verkeerde lange zin"
 
@@ -70,7 +70,7 @@ def test_it_stores_no_plain_user_names_or_addresses_in_the_counters(db, journal_
 
 
 def test_it_limits_sign_ups_per_address(db, journal_app):
-    from test_signup_and_login import sign_up
+    from tests.dbtesting import sign_up
 
     client = TestClient(journal_app)
     for n in range(ratelimit.ADDRESS_SIGNUPS.attempts):

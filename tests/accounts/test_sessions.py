@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from dbtesting import PASSWORD, csrf_of, make_user
+from tests.dbtesting import PASSWORD, csrf_of, make_user
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 
 from gehecht.accounts import sessions
 from gehecht.db.models import LoginSession
-from test_signup_and_login import log_in
+from tests.dbtesting import log_in
 
 
 def test_it_starts_a_new_session_at_log_in_so_a_planted_session_is_useless(db, journal_app):

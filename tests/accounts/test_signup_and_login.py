@@ -2,22 +2,8 @@
 
 from __future__ import annotations
 
-from dbtesting import PASSWORD, csrf_of, make_user
+from tests.dbtesting import PASSWORD, csrf_of, make_user
 from fastapi.testclient import TestClient
-
-
-def sign_up(client: TestClient, username: str, role: str = "ouder", password: str = PASSWORD, **extra):
-    token = csrf_of(client.get("/account/aanmelden").text)
-    return client.post("/account/aanmelden", data={"csrf_token": token, "gebruikersnaam": username, "rol": role,
-                                                   "wachtwoord": password, "wachtwoord2": extra.pop("again", password),
-                                                   **extra}, follow_redirects=False)
-
-
-def log_in(client: TestClient, username: str, password: str = PASSWORD, volgende: str = ""):
-    token = csrf_of(client.get("/account/inloggen").text)
-    return client.post("/account/inloggen", data={"csrf_token": token, "gebruikersnaam": username,
-                                                  "wachtwoord": password, "volgende": volgende},
-                       follow_redirects=False)
 
 
 def test_it_signs_up_a_parent_and_logs_them_in(db, journal_app):

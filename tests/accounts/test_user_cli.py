@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from dbtesting import make_user
+from tests.dbtesting import make_user
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from gehecht.cli import app
-from test_signup_and_login import log_in
+from tests.dbtesting import log_in
 
 runner = CliRunner()
 

@@ -3,7 +3,7 @@ child, never the content."""
 
 from __future__ import annotations
 
-from dbtesting import make_child, make_observation, make_share, make_user, signed_in
+from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
 from sqlalchemy import select, text
 
 from gehecht.accounts.access import ACTIONS, authorise

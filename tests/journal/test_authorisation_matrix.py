@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from dbtesting import make_child, make_observation, make_share, make_user, signed_in
+from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
 
 from gehecht.accounts.access import LEVEL_PERMISSIONS, OWNER, Permission
 from gehecht.db.models import Comment, User

@@ -6,7 +6,7 @@ import io
 import json
 
 import pytest
-from dbtesting import make_child, make_observation, make_share, make_user, signed_in
+from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
 from sqlalchemy import select
 from typer.testing import CliRunner
 

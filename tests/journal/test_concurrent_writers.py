@@ -5,7 +5,7 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-from dbtesting import make_child, make_user
+from tests.dbtesting import make_child, make_user
 from sqlalchemy import func, select
 
 from gehecht.accounts import sessions

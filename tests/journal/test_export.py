@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from dbtesting import make_child, make_observation, make_share, make_user, signed_in
+from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
 
 from sqlalchemy import select
 

@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 from xml.etree import ElementTree
 
-from dbtesting import make_child, make_observation, make_user, signed_in
+from tests.dbtesting import make_child, make_observation, make_user, signed_in
 
 from gehecht.journal.observations import now_local
 from gehecht.pictures.journal_svg import WeekBar, week_timeline_svg

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from dbtesting import csrf_of, make_child, make_observation, make_user, signed_in
+from tests.dbtesting import csrf_of, make_child, make_observation, make_user, signed_in
 from sqlalchemy import select
 
 from gehecht.content.vocabulary import SIGNALS

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from dbtesting import make_child, make_observation, make_user, signed_in
+from tests.dbtesting import make_child, make_observation, make_user, signed_in
 
 from gehecht.content.vocabulary import SIGNALS
 from gehecht.db.models import Observation

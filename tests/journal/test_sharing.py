@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dbtesting import make_child, make_observation, make_user, signed_in
+from tests.dbtesting import make_child, make_observation, make_user, signed_in
 from sqlalchemy import select
 
 from gehecht.db.models import Share

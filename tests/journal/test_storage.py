@@ -11,7 +11,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from fastapi.testclient import TestClient
 import pytest
-from dbtesting import POSTGRES_ADMIN_URL
+from tests.dbtesting import POSTGRES_ADMIN_URL
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 

@@ -20,7 +20,7 @@ from ..content.loader import KnowledgeBase
 from ..content.problems import Problem
 from ..content.vocabulary import CONTEXTS, FAMILY, HISTORY, REGIONS, ROLES, SIGNALS
 from .intake import MAX_MONTHS, Intake
-from .labels import FIELD_NAMES, label
+from .labels import FIELD_NAMES, age_text, label
 
 RULES_FILE = Path("wegwijzer") / "regels.yaml"
 URGENCY_LEVELS = ("informatie", "bespreken", "hulp-zoeken", "direct")
@@ -248,13 +248,6 @@ def prepare(intake: Intake, ordinary: frozenset[str] = frozenset()) -> Situation
     return Situation(intake, sentences(intake.toelichting), effective_family(intake), ordinary)
 
 
-def _age_text(months: int) -> str:
-    if months < 24:
-        return f"{months} maanden"
-    years, rest = divmod(months, 12)
-    return f"{years} jaar" + (f" en {rest} maanden" if rest else "")
-
-
 def _any_of(name: str, wanted: list[str], given: tuple[str, ...], region: str) -> list[Reason] | None:
     hits = [s for s in given if s in wanted]
     kind = {"alle_signalen": "signalen"}.get(name, name)
@@ -269,7 +262,7 @@ def _holds(cond: Conditions, situation: Situation, rules: RuleSet) -> list[Reaso
         low, high = cond.leeftijd_maanden
         if not low <= intake.leeftijd_maanden <= high:
             return None
-        reasons.append(Reason("leeftijd", _age_text(intake.leeftijd_maanden)))
+        reasons.append(Reason("leeftijd", age_text(intake.leeftijd_maanden)))
     for name in ("rol", "regio"):
         wanted = getattr(cond, name)
         if wanted:
