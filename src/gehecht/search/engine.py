@@ -62,6 +62,8 @@ class Fusion:
     feedback_depth: int = 3
     tail_concept_boost: float = 3.0
     head_size: int = 3
+    common_term_share: float = 0.3  # terms in more than this share of entries are damped
+    common_term_floor: float = 0.3
 
 
 @dataclass(frozen=True)
@@ -125,6 +127,7 @@ class SearchEngine:
         self.fusion = fusion or Fusion()
         self.analyser = index.analyser()
         self._entry_of = [p.entry_id for p in index.passages]
+        self._entry_share: dict[str, float] = {}
 
     def _aggregate(self, passage_scores: dict[int, float]) -> tuple[dict[str, float], dict[str, int]]:
         """Entry score = best passage + a little of the second best; also the best passage per entry."""
@@ -140,8 +143,26 @@ class SearchEngine:
             best[entry_id] = items[0][1]
         return scores, best
 
+    def entry_share(self, term: str) -> float:
+        """Share of entries that contain a term (cached): the corpus-wide words of this domain."""
+        share = self._entry_share.get(term)
+        if share is None:
+            plist = self.index.bm25.postings.get(term, ())
+            share = len({self._entry_of[pid] for pid, _tf in plist}) / max(1, len(self.index.entries))
+            self._entry_share[term] = share
+        return share
+
     def lexical_scores(self, query: AnalysedQuery) -> dict[int, float]:
-        return self.index.bm25.scores(query.terms)
+        """BM25 with domain-common terms damped: in a handbook on attachment problems,
+        'hechtingsproblemen' says little about which article a question needs."""
+        weights = {}
+        for term, weight in query.terms.items():
+            share = self.entry_share(term)
+            if share > self.fusion.common_term_share:
+                span = 1 - self.fusion.common_term_share
+                weight *= max(self.fusion.common_term_floor, 1 - (share - self.fusion.common_term_share) / span)
+            weights[term] = weight
+        return self.index.bm25.scores(weights)
 
     def dense_scores(self, text: str) -> dict[int, float]:
         if self.embedder is None or not len(self.index.embeddings):

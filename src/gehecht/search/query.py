@@ -13,6 +13,7 @@ from .dutch import STOPWORDS as _STOP
 
 MAX_QUERY_CHARS = 1000
 SYNONYM_WEIGHT = 0.5
+SYNONYM_SPREAD = 0.5  # 0 = every alternative full weight, 1 = the group shares one weight
 TYPO_WEIGHT = 0.9
 COMPOUND_PART_WEIGHT = 0.8
 COMPOUND_PART_WEIGHT_KNOWN = 0.25
@@ -119,13 +120,14 @@ class QueryAnalyser:
                     query.add(self.analyzer.stem(candidate), 0.8)
         expanded_tokens = tokens + corrected
         for group in self.synonyms:
-            if any(_contains(expanded_tokens, phrase) for phrase in group.phrases):
-                for phrase in group.phrases:
-                    for word in phrase:
-                        if word in words:
-                            continue
-                        if len(word) > 1 and word not in _STOP:
-                            query.add(self.analyzer.stem(word), SYNONYM_WEIGHT)
-                            query.words.add(word)
+            if not any(_contains(expanded_tokens, phrase) for phrase in group.phrases):
+                continue
+            new_words = {w for phrase in group.phrases for w in phrase
+                         if w not in words and len(w) > 1 and w not in _STOP}
+            # a group's alternatives stand in for one typed word: share one weight among them
+            weight = SYNONYM_WEIGHT / max(1.0, len(new_words) ** SYNONYM_SPREAD)
+            for word in new_words:
+                query.add(self.analyzer.stem(word), weight)
+                query.words.add(word)
         return query
 
