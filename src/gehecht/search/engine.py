@@ -171,22 +171,30 @@ class SearchEngine:
         top = np.argsort(-sims)[:300]
         return {int(i): float(sims[i]) for i in top}
 
-    def _rerank(self, fused: dict[str, float]) -> list[str]:
+    def _rerank(self, fused: dict[str, float]) -> tuple[list[str], dict[str, float]]:
         """Two stages: the head (first results) with a mild concept-coherence boost, the tail
-        re-ranked strongly by coherence with the head, so the first page stays on one subject."""
+        re-ranked strongly by coherence with the head, so the first page stays on one subject.
+        Returns the order and scores in 0..1 that never increase down the list."""
         ranked = sorted(fused, key=lambda e: (-fused[e], e))
-        if not ranked or not (self.fusion.concept_boost or self.fusion.tail_concept_boost):
-            return ranked
+        if not ranked:
+            return [], {}
         concepts_of = {e: self.index.entries[e].concepts for e in ranked}
+        coherence = concept_coherence(ranked, concepts_of, self.fusion.feedback_depth)
 
-        def boosted(boost: float, scores: dict[str, float]) -> list[str]:
-            coherence = concept_coherence(ranked, concepts_of, self.fusion.feedback_depth)
-            new = {e: s * (1 + boost * coherence.get(e, 0.0)) for e, s in scores.items()}
-            return sorted(new, key=lambda e: (-new[e], e))
+        def boosted(boost: float) -> dict[str, float]:
+            return {e: s * (1 + boost * coherence.get(e, 0.0)) for e, s in fused.items()}
 
-        head = boosted(self.fusion.concept_boost, fused)[: self.fusion.head_size]
-        tail = [e for e in boosted(self.fusion.tail_concept_boost, fused) if e not in head]
-        return head + tail
+        head_scores, tail_scores = boosted(self.fusion.concept_boost), boosted(self.fusion.tail_concept_boost)
+        head = sorted(head_scores, key=lambda e: (-head_scores[e], e))[: self.fusion.head_size]
+        tail = sorted((e for e in tail_scores if e not in head), key=lambda e: (-tail_scores[e], e))
+        ordered = head + tail
+        top = head_scores[ordered[0]] or 1.0
+        scores, ceiling = {}, 1.0
+        for entry_id in ordered:
+            raw = (head_scores if entry_id in head else tail_scores)[entry_id] / top
+            ceiling = min(ceiling, raw)
+            scores[entry_id] = ceiling
+        return ordered, scores
 
     def search(self, text: str, limit: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> SearchResponse:
         if mode not in MODES:
@@ -206,8 +214,7 @@ class SearchEngine:
             ranked = [e for e in sorted(scores, key=scores.get, reverse=True) if e in allowed]
             rankings.append((ranked, weight))
         fused = rank_fusion(rankings, self.fusion.k)
-        ordered = self._rerank(fused)
-        top_score = max(fused.values(), default=1.0)
+        ordered, final = self._rerank(fused)
         ordered = ordered[: max(0, limit)]
         hits = []
         for entry_id in ordered:
@@ -216,5 +223,5 @@ class SearchEngine:
             passage = self.index.passages[passage_id] if passage_id is not None else None
             snippet = make_snippet(passage.text, set(query.terms), self.analyser.analyzer.stem) if passage else ""
             hits.append(Hit(meta.id, meta.type, meta.title, list(meta.concepts),
-                            fused[entry_id] / top_score, snippet, meta.url))
+                            final[entry_id], snippet, meta.url))
         return SearchResponse(query.text, hits, set(query.terms))
