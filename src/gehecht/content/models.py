@@ -14,6 +14,14 @@ EntryType = Literal["artikel", "casus", "behandeling", "organisatie"]
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
+def check_age_range(value: tuple[float, float]) -> tuple[float, float]:
+    """An age range in years is [min, max] with 0 <= min <= max <= 18."""
+    low, high = value
+    if not (0 <= low <= high <= 18):
+        raise ValueError("must be [min, max] with 0 <= min <= max <= 18 (years)")
+    return value
+
+
 class AgeRange(BaseModel):
     """An inclusive age range in years; helper for overlap tests."""
 
@@ -46,10 +54,7 @@ class Entry(BaseModel):
     @field_validator("ages")
     @classmethod
     def _ages_in_range(cls, value: tuple[float, float]) -> tuple[float, float]:
-        low, high = value
-        if not (0 <= low <= high <= 18):
-            raise ValueError("ages must be [min, max] with 0 <= min <= max <= 18")
-        return value
+        return check_age_range(value)
 
     @field_validator("concepts", "audiences", "regions", "sources")
     @classmethod
@@ -110,10 +115,7 @@ class Treatment(Entry):
     @field_validator("target_ages")
     @classmethod
     def _target_ages_in_range(cls, value: tuple[float, float]) -> tuple[float, float]:
-        low, high = value
-        if not (0 <= low <= high <= 18):
-            raise ValueError("target_ages must be [min, max] with 0 <= min <= max <= 18")
-        return value
+        return check_age_range(value)
 
     def fits_age(self, years: float) -> bool:
         return self.target_ages[0] <= years <= self.target_ages[1]

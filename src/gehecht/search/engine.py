@@ -9,6 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
+from pydantic import BaseModel, ConfigDict
 
 from .embed import Embedder
 from .index import EntryMeta, SearchIndex
@@ -66,8 +67,11 @@ class Fusion:
     common_term_floor: float = 0.3
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(BaseModel):
+    """One result, in the shape of contract §2 (also the JSON API's response model)."""
+
+    model_config = ConfigDict(frozen=True)
+
     id: str
     type: str
     title: str
@@ -77,8 +81,14 @@ class Hit:
     url: str
 
     def as_json(self) -> dict[str, object]:
-        return {"id": self.id, "type": self.type, "title": self.title, "concepts": self.concepts,
-                "score": round(self.score, 4), "snippet": self.snippet, "url": self.url}
+        return {**self.model_dump(), "score": round(self.score, 4)}
+
+
+class SearchResults(BaseModel):
+    """Contract §2: the query and its results."""
+
+    query: str
+    results: list[Hit]
 
 
 @dataclass
@@ -222,6 +232,6 @@ class SearchEngine:
             passage_id = next((best[entry_id] for _s, best, _w in legs if entry_id in best), None)
             passage = self.index.passages[passage_id] if passage_id is not None else None
             snippet = make_snippet(passage.text, set(query.terms), self.analyser.analyzer.stem) if passage else ""
-            hits.append(Hit(meta.id, meta.type, meta.title, list(meta.concepts),
-                            final[entry_id], snippet, meta.url))
+            hits.append(Hit(id=meta.id, type=meta.type, title=meta.title, concepts=list(meta.concepts),
+                            score=final[entry_id], snippet=snippet, url=meta.url))
         return SearchResponse(query.text, hits, set(query.terms))

@@ -6,9 +6,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
-from pydantic import BaseModel
 
-from ..search.engine import AUDIENCES, REGIONS, TYPES, FilterError, Filters, SearchEngine
+from ..search.engine import AUDIENCES, REGIONS, TYPES, FilterError, Filters, SearchEngine, SearchResults
 from ..search.query import MAX_QUERY_CHARS, QueryError
 from ..search.snippets import highlight
 from .deps import get_engine
@@ -19,26 +18,11 @@ router = APIRouter()
 MAX_RAW_QUERY = 20 * MAX_QUERY_CHARS
 
 
-class SearchResultModel(BaseModel):
-    id: str
-    type: str
-    title: str
-    concepts: list[str]
-    score: float
-    snippet: str
-    url: str
-
-
-class SearchResponseModel(BaseModel):
-    query: str
-    results: list[SearchResultModel]
-
-
 def _filters(audience: str | None, age: float | None, entry_type: str | None, region: str | None) -> Filters:
     return Filters(audience=audience or None, age=age, type=entry_type or None, region=region or None)
 
 
-@router.get("/api/search", response_model=SearchResponseModel, tags=["zoeken"])
+@router.get("/api/search", response_model=SearchResults, tags=["zoeken"])
 def api_search(
     engine: Annotated[SearchEngine, Depends(get_engine)],
     q: Annotated[str, Query(max_length=MAX_RAW_QUERY, description="De zoekvraag, in eigen woorden.")],
