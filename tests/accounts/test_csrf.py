@@ -42,9 +42,18 @@ def test_it_accepts_the_sessions_own_token_in_the_form_or_header(db, journal_app
 
 def test_it_rejects_a_cross_site_post_even_with_a_valid_token(db, journal_app):
     parent = signed_in(journal_app, db, make_user(db, "anna"))
-    for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}, {"Origin": "null"}):
+    for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"},
+                    {"Sec-Fetch-Site": "same-site"}):
         response = parent.post("/dagboek/kinderen", {"naam": "Lara", "geboortemaand": "2021-03"}, headers=headers)
         assert response.status_code == 403
+
+
+def test_it_accepts_the_null_origin_browsers_send_under_no_referrer(db, journal_app):
+    parent = signed_in(journal_app, db, make_user(db, "anna"))
+    headers = {"Origin": "null", "Sec-Fetch-Site": "same-origin"}
+    assert parent.post("/dagboek/kinderen", {"naam": "Lara", "geboortemaand": "2021-03"}, headers=headers).status_code == 303
+    own_origin = {"Origin": "http://testserver"}
+    assert parent.post("/dagboek/kinderen", {"naam": "Sem", "geboortemaand": "2021-03"}, headers=own_origin).status_code == 303
 
 
 def test_it_protects_the_log_in_form_too(db, journal_app):

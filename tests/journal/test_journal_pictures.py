@@ -42,7 +42,7 @@ def test_the_journal_page_draws_the_circle_with_counts_and_a_table(db, journal_a
     assert "Troost mij: 2 keer, gemiddeld 3.0 van 5" in page
     assert "Steun mijn ontdekken: 1 keer, gemiddeld 5.0 van 5" in page
     row = re.search(r"<tr><th scope=\"row\">Troost mij</th>.*?</tr>", page, re.S).group(0)
-    assert "<td>2</td>" in row and "<td>3.0</td>" in row
+    assert "<td>2</td>" in row and "<td>3,0</td>" in row
     assert 'class="weken-svg"' in page and "Per week als tabel" in page
     for svg in re.findall(r"<svg.*?</svg>", page, re.S):
         ElementTree.fromstring(svg)  # well-formed, server-rendered

@@ -59,8 +59,12 @@ def start_six_at_once(url: str) -> set[str | None]:
         database.dispose()
         return revision
 
-    with ThreadPoolExecutor(6) as pool:
-        return set(pool.map(start, range(6)))
+    pool = ThreadPoolExecutor(6)
+    try:
+        futures = [pool.submit(start, n) for n in range(6)]
+        return {f.result(timeout=60) for f in futures}  # a deadlock fails the test instead of hanging it
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def test_several_app_processes_starting_at_once_on_sqlite_migrate_once(tmp_path):

@@ -74,7 +74,7 @@ class Database:
         from alembic import command
 
         with self.engine.begin() as connection:
-            if False:
+            if self.dialect == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": MIGRATION_LOCK_ID})
             config = alembic_config(self.url)
             config.attributes["connection"] = connection

@@ -50,6 +50,8 @@ RESPONSES: dict[str, str] = {
 
 SCORES: dict[int, str] = {1: "Moeizaam", 2: "Niet zo goed", 3: "Wisselend", 4: "Goed", 5: "Heel goed"}
 
+HALVES_SHORT: dict[str, str] = {"boven": "Bovenkant", "onder": "Onderkant", "handen": "Handen",
+                                "onbekend": "Geen behoefte"}
 HALVES: dict[str, str] = {"boven": "Bovenkant: op ontdekking", "onder": "Onderkant: terugkomen",
                           "handen": "De handen", "onbekend": "Geen behoefte gekozen"}
 
@@ -65,3 +67,8 @@ def format_moment(moment: datetime) -> str:
     """'di 4 jun 2024, 14:30'."""
     return (f"{WEEKDAYS[moment.weekday()]} {moment.day} {MONTHS[moment.month - 1]} {moment.year}, "
             f"{moment:%H:%M}")
+
+
+def one_decimal(value: float | None) -> str:
+    """'3,5' (Dutch decimal comma); '–' when there is no value."""
+    return "–" if value is None else f"{value:.1f}".replace(".", ",")

@@ -13,7 +13,7 @@ from ..accounts.users import AccountError, LoginFailed, TooManyAttempts, authent
     create_user, delete_user
 from ..db.models import ROLES
 from ..journal.export import export_data, export_pdf
-from ..journal.vocabulary import format_moment
+from ..journal.vocabulary import format_moment, one_decimal
 from .auth import AnyVisitor, SignedIn, Visitor, safe_next
 from .templating import kb_of, render
 
@@ -30,7 +30,8 @@ ROLE_CHOICES = {
 
 def page(request: Request, v: Visitor, name: str, status_code: int = 200, **context: object) -> HTMLResponse:
     """Render an account or journal page with the signed-in user and the CSRF token."""
-    return render(request, name, status_code=status_code, visitor=v, user=v.user, when=format_moment, **context)
+    return render(request, name, status_code=status_code, visitor=v, user=v.user, when=format_moment,
+                  dec=one_decimal, **context)
 
 
 @router.get("/account/aanmelden", response_class=HTMLResponse)

@@ -16,7 +16,7 @@ from ..journal import children as kids
 from ..journal import observations as obs
 from ..journal import sharing
 from ..journal.overview import journal_overview
-from ..journal.vocabulary import HALVES, PERIODS, RESPONSES, SCORES, SIGNAL_LABELS
+from ..journal.vocabulary import HALVES, HALVES_SHORT, PERIODS, RESPONSES, SCORES, SIGNAL_LABELS
 from .account_views import page
 from .account_views import router as account_router
 from .auth import AnyVisitor, SignedIn, Visitor
@@ -55,7 +55,7 @@ def discard_audit(db: Session, grant: Grant) -> None:
 
 def vocabulary(request: Request) -> dict[str, Any]:
     needs = kb_of(request).circle
-    return {"needs": needs, "halves": HALVES, "need_labels": {n.slug: n.label for n in needs},
+    return {"needs": needs, "halves": HALVES, "halves_short": HALVES_SHORT, "need_labels": {n.slug: n.label for n in needs},
             "signal_labels": SIGNAL_LABELS, "responses": RESPONSES, "scores": SCORES, "periods": PERIODS}
 
 
