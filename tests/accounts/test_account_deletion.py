@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from tests.dbtesting import PASSWORD, csrf_of, make_child, make_observation, make_user, signed_in
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
 from gehecht.accounts import ratelimit
 from gehecht.db.backup import tables
-from tests.dbtesting import log_in
+from tests.dbtesting import PASSWORD, csrf_of, log_in, make_child, make_observation, make_user, signed_in
 
 MARKERS = ("verdwijn.ouder", "Verdwijnnaam", "Zzyzxkind", "UNIEKE-OBSERVATIE", "UNIEKE-NOTITIE", "UNIEKE-REACTIE")
 

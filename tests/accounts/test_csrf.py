@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.dbtesting import make_child, make_user, signed_in
 from fastapi.testclient import TestClient
 
-from tests.dbtesting import log_in
+from tests.dbtesting import log_in, make_child, make_user, signed_in
 
 
 def post_routes(app) -> list[str]:  # type: ignore[no-untyped-def]

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.dbtesting import make_user
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from gehecht.accounts import ratelimit
 from gehecht.db.models import LoginAttempt
-from tests.dbtesting import log_in
+from tests.dbtesting import log_in, make_user
 
 WRONG = "een verkeerde lange zin"
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from tests.dbtesting import PASSWORD, csrf_of, make_user
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select, update
 
 from gehecht.accounts import sessions
 from gehecht.db.models import LoginSession
-from tests.dbtesting import log_in
+from tests.dbtesting import PASSWORD, csrf_of, log_in, make_user
 
 
 def test_it_starts_a_new_session_at_log_in_so_a_planted_session_is_useless(db, journal_app):
@@ -119,3 +118,18 @@ def test_it_refuses_a_password_change_with_the_wrong_current_password(db, journa
     assert response.status_code == 422 and "huidige wachtwoord klopt niet" in response.text
     client.cookies.clear()
     assert log_in(client, "anna").status_code == 303
+
+
+def test_it_logs_out_on_every_device_at_once(db, journal_app):
+    make_user(db, "anna")
+    phone, laptop = TestClient(journal_app), TestClient(journal_app)
+    log_in(phone, "anna")
+    log_in(laptop, "anna")
+    page = laptop.get("/account")
+    assert "Ingelogd op 2 apparaten of browsers" in page.text
+    response = laptop.post("/account/overal-uitloggen", data={"csrf_token": csrf_of(page.text)}, follow_redirects=False)
+    assert response.status_code == 303
+    assert phone.get("/account", follow_redirects=False).status_code == 303
+    assert laptop.get("/account", follow_redirects=False).status_code == 303
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(LoginSession).where(LoginSession.user_id.is_not(None))) == 0

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from tests.dbtesting import PASSWORD, csrf_of, make_user
 from fastapi.testclient import TestClient
+
+from tests.dbtesting import csrf_of, log_in, make_user, sign_up
 
 
 def test_it_signs_up_a_parent_and_logs_them_in(db, journal_app):

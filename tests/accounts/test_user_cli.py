@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 
-from tests.dbtesting import make_user
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from gehecht.cli import app
-from tests.dbtesting import log_in
+from tests.dbtesting import log_in, make_user
 
 runner = CliRunner()
 

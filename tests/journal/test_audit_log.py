@@ -3,12 +3,12 @@ child, never the content."""
 
 from __future__ import annotations
 
-from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
 from sqlalchemy import select, text
 
 from gehecht.accounts.access import ACTIONS, authorise
 from gehecht.accounts.audit import ACTION_LABELS
 from gehecht.db.models import AuditEvent
+from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
 
 
 def events(db, **filters) -> list[AuditEvent]:

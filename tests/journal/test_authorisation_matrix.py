@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
 
 from gehecht.accounts.access import LEVEL_PERMISSIONS, OWNER, Permission
 from gehecht.db.models import Comment, User
+from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
 
 READ, COMMENT, WRITE, MANAGE = Permission.READ, Permission.COMMENT, Permission.WRITE, Permission.MANAGE
 OBSERVATION = {"behoefte": "troost-mij", "score": "3", "situatie": "matrix"}

@@ -6,7 +6,6 @@ import io
 import json
 
 import pytest
-from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
 from sqlalchemy import select
 from typer.testing import CliRunner
 
@@ -14,6 +13,7 @@ from gehecht.accounts import ratelimit
 from gehecht.cli import app as cli
 from gehecht.db import open_database
 from gehecht.db.backup import BackupError, dump, is_empty, restore, tables, wipe
+from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
 
 
 def snapshot(database) -> dict[str, list[tuple]]:

@@ -5,13 +5,13 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 
 import httpx
-from tests.dbtesting import make_child, make_user
 from sqlalchemy import func, select
 
 from gehecht.accounts import sessions
 from gehecht.accounts.access import authorise
 from gehecht.db.models import AuditEvent, Observation, User
 from gehecht.journal.observations import ObservationInput, add_observation, now_local
+from tests.dbtesting import make_child, make_user
 
 WRITERS, EACH = 20, 50
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
-
 from sqlalchemy import select
 
 from gehecht.db.models import AuditEvent
+from tests.dbtesting import make_child, make_observation, make_share, make_user, signed_in
 
 
 def test_it_exports_all_own_data_as_json_and_nothing_of_others(db, journal_app):

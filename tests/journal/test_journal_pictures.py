@@ -6,10 +6,9 @@ import re
 from datetime import date, timedelta
 from xml.etree import ElementTree
 
-from tests.dbtesting import make_child, make_observation, make_user, signed_in
-
 from gehecht.journal.observations import now_local
 from gehecht.pictures.journal_svg import WeekBar, week_timeline_svg
+from tests.dbtesting import make_child, make_observation, make_user, signed_in
 
 
 def test_it_draws_one_bar_segment_per_half_and_week_with_title_and_description():

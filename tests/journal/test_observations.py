@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from tests.dbtesting import csrf_of, make_child, make_observation, make_user, signed_in
 from sqlalchemy import select
 
 from gehecht.content.vocabulary import SIGNALS
 from gehecht.db.models import Observation
 from gehecht.journal.observations import InvalidInput, now_local, parse_observation
 from gehecht.journal.vocabulary import SIGNAL_LABELS
+from tests.dbtesting import csrf_of, make_child, make_observation, make_user, signed_in
 
 NEEDS = {"troost-mij", "steun-mijn-ontdekken"}
 NOW = datetime(2025, 3, 4, 17, 30)

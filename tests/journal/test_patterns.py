@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from tests.dbtesting import make_child, make_observation, make_user, signed_in
 
 from gehecht.content.vocabulary import SIGNALS
 from gehecht.db.models import Observation
-from gehecht.journal.patterns import load_rules, find_patterns
+from gehecht.journal.patterns import find_patterns, load_rules
 from gehecht.journal.vocabulary import RESPONSES
+from tests.dbtesting import make_child, make_observation, make_user, signed_in
 
 
 def moment(need=None, score=None, signals=(), responses=()) -> Observation:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from tests.dbtesting import make_child, make_observation, make_user, signed_in
 from sqlalchemy import select
 
 from gehecht.db.models import Share
+from tests.dbtesting import make_child, make_observation, make_user, signed_in
 
 
 def family(db, journal_app):
@@ -86,3 +86,16 @@ def test_it_lists_who_has_access_on_the_sharing_page(db, journal_app):
     parent.post(f"/dagboek/{lara.id}/delen", {"gebruikersnaam": "hulp.henk", "niveau": "reageren"})
     page = parent.get(f"/dagboek/{lara.id}/delen").text
     assert "Henk (hulpverlener, hulp.henk)" in page and "Mag lezen en reageren" in page and "Toegang intrekken" in page
+
+
+def test_it_shows_one_readers_comments_only_to_the_parent_not_to_another_reader(db, journal_app):
+    parent, lara, _, henk = family(db, journal_app)
+    ilse = signed_in(journal_app, db, make_user(db, "juf.ilse", "leerkracht", "Ilse"))
+    parent.post(f"/dagboek/{lara.id}/delen", {"gebruikersnaam": "hulp.henk", "niveau": "reageren"})
+    parent.post(f"/dagboek/{lara.id}/delen", {"gebruikersnaam": "juf.ilse", "niveau": "reageren"})
+    henk.post(f"/dagboek/{lara.id}/reacties", {"tekst": "Van de therapeut."})
+    ilse.post(f"/dagboek/{lara.id}/reacties", {"tekst": "Van de juf."})
+    parent.post(f"/dagboek/{lara.id}/reacties", {"tekst": "Van de ouder."})
+    assert all(t in parent.get(f"/dagboek/{lara.id}/").text for t in ("Van de therapeut.", "Van de juf.", "Van de ouder."))
+    seen_by_ilse = ilse.get(f"/dagboek/{lara.id}/").text
+    assert "Van de juf." in seen_by_ilse and "Van de ouder." in seen_by_ilse and "Van de therapeut." not in seen_by_ilse

@@ -7,16 +7,16 @@ import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from fastapi.testclient import TestClient
-import pytest
-from tests.dbtesting import POSTGRES_ADMIN_URL
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from gehecht.db import head_revision, open_database
 from gehecht.db.models import Base
+from tests.dbtesting import POSTGRES_ADMIN_URL
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "gehecht"

@@ -32,6 +32,7 @@ ACTION_LABELS = {
     "account.inloggen": "Ingelogd",
     "account.inloggen-mislukt": "Mislukte inlogpoging",
     "account.uitloggen": "Uitgelogd",
+    "account.overal-uitloggen": "Overal uitgelogd",
     "account.wachtwoord": "Wachtwoord gewijzigd",
     "account.wachtwoord-reset": "Wachtwoord opnieuw ingesteld door de beheerder",
     "account.export": "Alle gegevens geëxporteerd",

@@ -64,7 +64,8 @@ def password_problems(password: str, username: str = "") -> list[str]:
     """What is wrong with a new password, in plain Dutch; empty when it is acceptable."""
     problems = []
     if len(password) < MIN_LENGTH:
-        problems.append(f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens. Een zin van een paar woorden werkt goed.")
+        problems.append(f"Kies een wachtwoord van minstens {MIN_LENGTH} tekens. "
+                        "Een zin van een paar woorden werkt goed.")
     if len(password) > MAX_LENGTH:
         problems.append(f"Een wachtwoord mag hoogstens {MAX_LENGTH} tekens lang zijn.")
     lowered = password.lower()

@@ -8,7 +8,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from sqlalchemy import and_, delete, or_
+from sqlalchemy import and_, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..db.models import LoginSession, User, utcnow
@@ -66,6 +66,14 @@ def end_all_for(db: Session, user_id: str, keep: LoginSession | None = None) -> 
     if keep is not None:
         query = query.where(LoginSession.id != keep.id)
     db.execute(query)
+
+
+def count_for(db: Session, user_id: str) -> int:
+    """Live sessions of a user (devices or browsers where they are logged in)."""
+    now = utcnow()
+    return db.scalar(select(func.count()).select_from(LoginSession).where(
+        LoginSession.user_id == user_id, LoginSession.expires_at > now,
+        LoginSession.last_seen_at > now - IDLE_TIMEOUT)) or 0
 
 
 def prune(db: Session) -> None:

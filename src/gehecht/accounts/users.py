@@ -82,6 +82,7 @@ def authenticate(db: Session, username: str, password: str, client_address: str)
     if user is None:
         passwords.burn_time(password)
     if user is None or not passwords.verify_password(user.password_hash, password):
+        ratelimit.prune(db)
         ratelimit.count(db, ratelimit.ACCOUNT_FAILURES, name)
         ratelimit.count(db, ratelimit.ADDRESS_FAILURES, client_address)
         if user is not None:

@@ -93,6 +93,8 @@ def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
         data = yaml.safe_load(header)
     except yaml.YAMLError as exc:
         raise ValueError(f"front matter is not valid YAML: {exc}") from None
+    except RecursionError:  # PyYAML parses nesting recursively: '[[[[…' would crash the loader
+        raise ValueError("front matter is nested too deeply to be read") from None
     if not isinstance(data, dict):
         raise ValueError("front matter must be a YAML mapping")
     return data, body.lstrip("\n")
@@ -107,7 +109,7 @@ def _model_problems(path: Path, exc: ValidationError) -> list[Problem]:
 
 def load_entry(path: Path, expected_type: str) -> tuple[Entry | None, list[Problem]]:
     try:
-        data, body = split_front_matter(path.read_text(encoding="utf-8"))
+        data, body = split_front_matter(path.read_text(encoding="utf-8-sig"))  # a BOM from a Windows editor is fine
     except (ValueError, UnicodeDecodeError) as exc:
         return None, [Problem(path, "front matter", str(exc))]
     entry_type = data.get("type", expected_type)
@@ -131,6 +133,9 @@ def _load_yaml_list(path: Path, model: type[BaseModel], problems: list[Problem])
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
         problems.append(Problem(path, "(file)", f"not valid YAML: {exc}"))
+        return []
+    except RecursionError:
+        problems.append(Problem(path, "(file)", "nested too deeply to be read"))
         return []
     if not isinstance(raw, list):
         problems.append(Problem(path, "(file)", "must be a YAML list"))

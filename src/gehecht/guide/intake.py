@@ -146,4 +146,8 @@ def parse_intake_json(text: str | bytes) -> Intake:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         where = f" (regel {exc.lineno}, kolom {exc.colno})" if isinstance(exc, json.JSONDecodeError) else ""
         raise IntakeError([("invoer", f"geen geldige JSON{where}: {getattr(exc, 'msg', exc)}")]) from None
+    except RecursionError:  # '[[[[…' nested deeper than the decoder allows
+        raise IntakeError([("invoer", "geen geldige JSON: te diep genest")]) from None
+    except ValueError:  # a number with thousands of digits (Python's int conversion limit)
+        raise IntakeError([("invoer", "geen geldige JSON: een getal is te lang")]) from None
     return parse_intake(data)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -17,10 +18,12 @@ from .. import config
 
 err = Console(stderr=True)
 
-user_app = typer.Typer(help="Manage accounts: create, list, set-password/reset, set-admin, delete.", no_args_is_help=True)
+user_app = typer.Typer(help="Manage accounts: create, list, set-password/reset, set-admin, delete.",
+                       no_args_is_help=True)
 db_app = typer.Typer(help="The journal database: migrations.", no_args_is_help=True)
 
-UrlOption = Annotated[Optional[str], typer.Option(
+PasswordStdin = Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin (one line).")]
+UrlOption = Annotated[str | None, typer.Option(
     "--database", help="Database URL (default: GEHECHT_DATABASE_URL, else ./data/gehecht.db).")]
 
 
@@ -69,8 +72,9 @@ def user_create(
     role: Annotated[str, typer.Option("--role", help="ouder | hulpverlener | leerkracht")] = "ouder",
     display_name: Annotated[str, typer.Option("--name", help="Name shown to others.")] = "",
     admin: Annotated[bool, typer.Option("--admin", help="Administrator of this instance.")] = False,
-    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin (one line).")] = False,
-    temporary: Annotated[bool, typer.Option("--temporary", help="Generate a temporary password (must be changed at first log-in).")] = False,
+    password_stdin: PasswordStdin = False,
+    temporary: Annotated[bool, typer.Option(
+        "--temporary", help="Generate a temporary password (must be changed at first log-in).")] = False,
     database: UrlOption = None,
 ) -> None:
     """Create an account (prompts for the password)."""
@@ -132,7 +136,7 @@ def _reset(username: str, password_stdin: bool, generate: bool, database: str | 
 @user_app.command("set-password")
 def user_set_password(
     username: str,
-    password_stdin: Annotated[bool, typer.Option("--password-stdin", help="Read the password from stdin (one line).")] = False,
+    password_stdin: PasswordStdin = False,
     generate: Annotated[bool, typer.Option("--generate", help="Generate a temporary password and print it.")] = False,
     database: UrlOption = None,
 ) -> None:

@@ -69,8 +69,9 @@ def export_data(db: Session, user: User, needs: Sequence[CircleNeed]) -> dict[st
                             for s in shared_with(db, user)],
         "mijn_reacties_bij_anderen": [{"kind": child.name, "tekst": c.text, "wanneer": _iso(c.created_at)}
                                       for c, child in written],
-        "logboek": [{"wanneer": _iso(e.at) + "Z", "wie": e.actor_label, "wat": audit.ACTION_LABELS.get(e.action, e.action),
-                     "actie": e.action, "kind": e.child_label, "detail": e.detail} for e in log],
+        "logboek": [{"wanneer": _iso(e.at) + "Z", "wie": e.actor_label, "actie": e.action,
+                     "wat": audit.ACTION_LABELS.get(e.action, e.action), "kind": e.child_label, "detail": e.detail}
+                    for e in log],
     }
 
 

@@ -84,10 +84,14 @@ class CommentView:
 
 
 def comments_of(db: Session, grant: Grant) -> dict[str | None, list[CommentView]]:
-    """Comments by observation id (None: on the journal as a whole), oldest first."""
+    """Comments by observation id (None: on the journal as a whole), oldest first. The parent sees
+    every comment; a professional or teacher sees only their own and the parent's (one reader's
+    remarks are not shown to another reader)."""
     grant.require(Permission.READ)
-    rows = db.execute(select(Comment, User).join(User, Comment.author_id == User.id)
-                      .where(Comment.child_id == grant.child.id).order_by(Comment.created_at)).all()
+    query = select(Comment, User).join(User, Comment.author_id == User.id).where(Comment.child_id == grant.child.id)
+    if not grant.is_owner:
+        query = query.where(Comment.author_id.in_((grant.user.id, grant.child.owner_id)))
+    rows = db.execute(query.order_by(Comment.created_at)).all()
     grouped: dict[str | None, list[CommentView]] = defaultdict(list)
     for comment, author in rows:
         grouped[comment.observation_id].append(CommentView(comment, author))

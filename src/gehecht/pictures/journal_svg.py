@@ -100,7 +100,8 @@ def week_timeline_svg(weeks: Sequence[WeekBar], title: str = "Momenten per week"
             points.append((cx, y_score(w.average), w.average))
     if len(points) > 1:
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y, _ in points)
-        out.append(f'<polyline points="{path}" fill="none" stroke="#1d2433" stroke-width="1.5" stroke-dasharray="3 3"/>')
+        out.append(f'<polyline points="{path}" fill="none" stroke="#1d2433" stroke-width="1.5" '
+                   'stroke-dasharray="3 3"/>')
     for x, y, avg in points:
         colour = SCORE_COLOURS[max(0, min(4, round(avg) - 1))]
         out.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5.5" fill="{colour}" stroke="#1d2433" stroke-width="1">'

@@ -23,7 +23,11 @@ MODES = ("hybrid", "bm25", "dense")
 
 
 class FilterError(ValueError):
-    """An unknown filter value, with the allowed ones in the message."""
+    """An unknown filter value, with the allowed ones in the message; `field` names the filter."""
+
+    def __init__(self, message: str, field: str = "filter") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -37,9 +41,9 @@ class Filters:
         for name, value, allowed in (("audience", self.audience, AUDIENCES),
                                      ("region", self.region, REGIONS), ("type", self.type, TYPES)):
             if value is not None and value not in allowed:
-                raise FilterError(f"onbekende waarde {value!r} voor {name}; toegestaan: {', '.join(allowed)}")
+                raise FilterError(f"onbekende waarde {value!r} voor {name}; toegestaan: {', '.join(allowed)}", name)
         if self.age is not None and not (0 <= self.age <= 18):
-            raise FilterError(f"leeftijd {self.age} valt buiten 0 tot en met 18 jaar")
+            raise FilterError(f"leeftijd {self.age} valt buiten 0 tot en met 18 jaar", "age")
 
     def accepts(self, meta: EntryMeta) -> bool:
         return (

@@ -9,9 +9,15 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..accounts import audit, passwords, ratelimit, sessions
-from ..accounts.users import AccountError, LoginFailed, TooManyAttempts, authenticate, change_password, \
-    create_user, delete_user
-from ..db.models import ROLES
+from ..accounts.users import (
+    AccountError,
+    LoginFailed,
+    TooManyAttempts,
+    authenticate,
+    change_password,
+    create_user,
+    delete_user,
+)
 from ..journal.export import export_data, export_pdf
 from ..journal.vocabulary import format_moment, one_decimal
 from .auth import AnyVisitor, SignedIn, Visitor, safe_next
@@ -93,7 +99,9 @@ def logout(v: AnyVisitor) -> Response:
 
 
 def _account_page(request: Request, v: Visitor, status_code: int = 200, **context: object) -> HTMLResponse:
+    assert v.user is not None
     return page(request, v, "account/index.html", status_code=status_code, min_length=passwords.MIN_LENGTH,
+                active_sessions=sessions.count_for(v.db, v.user.id),
                 roles=ROLE_CHOICES, forced=bool(v.user and v.user.must_change_password), **context)
 
 
@@ -107,7 +115,8 @@ def password_change(request: Request, v: SignedIn, huidig: Text = "", nieuw: Tex
                     nieuw2: Text = "") -> Response:
     assert v.user is not None
     if nieuw != nieuw2:
-        return _account_page(request, v, status_code=422, password_errors=["De twee nieuwe wachtwoorden zijn niet gelijk."])
+        return _account_page(request, v, status_code=422,
+                             password_errors=["De twee nieuwe wachtwoorden zijn niet gelijk."])
     try:
         change_password(v.db, v.user, huidig, nieuw, v.client_address)
     except AccountError as exc:
@@ -117,6 +126,17 @@ def password_change(request: Request, v: SignedIn, huidig: Text = "", nieuw: Tex
     assert v.row is not None
     sessions.end_all_for(v.db, v.user.id, keep=v.row)
     return RedirectResponse("/account?gewijzigd=1", status_code=303)
+
+
+@router.post("/account/overal-uitloggen")
+def logout_everywhere(v: SignedIn) -> Response:
+    """End every session of this user, on every device, this one included."""
+    assert v.user is not None
+    sessions.end_all_for(v.db, v.user.id)
+    audit.record(v.db, v.user.id, v.user, "account.overal-uitloggen")
+    v.row = None
+    v.log_out()
+    return RedirectResponse("/account/inloggen", status_code=303)
 
 
 @router.get("/account/export.json")

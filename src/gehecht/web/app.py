@@ -12,7 +12,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import config
 from ..content.loader import KnowledgeBase, load_knowledge_base
-from . import auth, guide_views, journal_views, pages, search_views
+from . import auth, errors, guide_views, journal_views, pages, search_views
+from .responses import PRIVATE_PAGES
 from .templating import render
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -67,11 +68,12 @@ def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
             return JSONResponse({"detail": details}, status_code=422)
         return render(request, "error.html", status_code=422, detail="; ".join(d["msg"] for d in details))
 
+    errors.install(app)  # storage down, full or read-only → 503 page; anything unexpected → 500 page
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.state.engine = None
     auth.install(app)  # accounts and journal: database at start-up, session cookie, CSRF, NotFound → 404
     app.include_router(search_views.router)
     app.include_router(guide_views.router)
-    app.include_router(journal_views.router)
+    app.include_router(journal_views.router, responses=PRIVATE_PAGES)
     app.include_router(pages.router)  # last: its /{type}/{id} route would shadow the others
     return app

@@ -133,6 +133,7 @@ class Visitor:
     def csrf_token(self) -> str:
         """The session's CSRF token; an anonymous session is started for forms before log-in."""
         if self.row is None:
+            sessions.prune(self.db)
             token, self.row = sessions.start(self.db, None)
             self._jar.token = token
         return self.row.csrf_token

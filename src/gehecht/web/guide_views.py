@@ -27,12 +27,21 @@ from ..guide.rules import RuleSet, RulesError, load_rules
 from ..pictures.circle_svg import circle_svg
 from .deps import get_engine
 from .preferences import preferences
+from .responses import API_BAD_INPUT, BAD_INPUT, ApiMessage, html
 from .templating import kb_of, render
 
 router = APIRouter()
 log = logging.getLogger(__name__)
 _rules_lock = threading.Lock()
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+RULES_MISSING = "De wegwijzer is even niet beschikbaar (de regels laden niet)"
+STEP_RESPONSES: dict[int | str, dict[str, Any]] = {422: BAD_INPUT, 503: html(RULES_MISSING)}
+PDF_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"description": "De gesprekskaart", "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}},
+    422: BAD_INPUT, 503: html(RULES_MISSING)}
+API_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"model": Route, "description": "De route (contract §3)"}, **API_BAD_INPUT,
+    503: {"model": ApiMessage, "description": RULES_MISSING}}
 
 
 @dataclass(frozen=True)
@@ -231,7 +240,7 @@ def first_step(request: Request) -> HTMLResponse:
     return _render_step(request, answers, STEP_NAMES[0])
 
 
-@router.post("/wegwijzer/vragen", response_class=HTMLResponse)
+@router.post("/wegwijzer/vragen", response_class=HTMLResponse, responses=STEP_RESPONSES)
 async def next_step(request: Request) -> HTMLResponse:
     form = await request.form()
     answers = Answers.from_form(form)
@@ -256,7 +265,7 @@ async def next_step(request: Request) -> HTMLResponse:
     return _render_route(request, answers, intake, result)
 
 
-@router.post("/wegwijzer/gesprekskaart.pdf")
+@router.post("/wegwijzer/gesprekskaart.pdf", response_class=Response, responses=PDF_RESPONSES)
 async def gesprekskaart(request: Request) -> Response:
     """The route as a printable PDF, made from the answers in the form (nothing is stored)."""
     from ..guide.pdf import gesprekskaart_pdf
@@ -278,7 +287,7 @@ async def gesprekskaart(request: Request) -> Response:
 INTAKE_SCHEMA: dict[str, Any] = Intake.model_json_schema()
 
 
-@router.post("/api/guide", openapi_extra={"requestBody": {"required": True, "content": {
+@router.post("/api/guide", tags=["wegwijzer"], responses=API_RESPONSES, openapi_extra={"requestBody": {"required": True, "content": {
     "application/json": {"schema": INTAKE_SCHEMA}}}})
 async def api_guide(request: Request) -> JSONResponse:
     """The wegwijzer as JSON (contract §3). Bad input: HTTP 422 naming the field and the allowed values."""

@@ -55,7 +55,8 @@ def discard_audit(db: Session, grant: Grant) -> None:
 
 def vocabulary(request: Request) -> dict[str, Any]:
     needs = kb_of(request).circle
-    return {"needs": needs, "halves": HALVES, "halves_short": HALVES_SHORT, "need_labels": {n.slug: n.label for n in needs},
+    return {"needs": needs, "halves": HALVES, "halves_short": HALVES_SHORT,
+            "need_labels": {n.slug: n.label for n in needs},
             "signal_labels": SIGNAL_LABELS, "responses": RESPONSES, "scores": SCORES, "periods": PERIODS}
 
 
@@ -209,7 +210,8 @@ def _sharing_page(request: Request, v: Visitor, grant: Grant, status_code: int =
 
 
 @router.get("/dagboek/{child_id}/delen", response_class=HTMLResponse)
-def sharing_page(request: Request, v: SignedIn, child_id: str, gedeeld: str = "", ingetrokken: str = "") -> HTMLResponse:
+def sharing_page(request: Request, v: SignedIn, child_id: str, gedeeld: str = "",
+                 ingetrokken: str = "") -> HTMLResponse:
     grant = allowed(v, child_id, "delen.bekijken")
     return _sharing_page(request, v, grant, shared=gedeeld, revoked=ingetrokken)
 

@@ -12,6 +12,7 @@ from ..content.models import Case
 from .i18n import LANGUAGES
 from .preferences import COOKIE_MAX_AGE, REGIONS, ROLES, preferences
 from .render import EntryRenderer
+from .responses import CHOICE, PAGE_WITH_ID
 from .templating import kb_of, render
 
 router = APIRouter()
@@ -36,7 +37,7 @@ def home(request: Request) -> HTMLResponse:
     return render(request, "home.html", counts=counts)
 
 
-@router.get("/deel/{slug}", response_class=HTMLResponse)
+@router.get("/deel/{slug}", response_class=HTMLResponse, responses=PAGE_WITH_ID)
 def part(request: Request, slug: str) -> HTMLResponse:
     kb = kb_of(request)
     found = next((p for p in kb.parts if p.slug == slug), None)
@@ -61,17 +62,17 @@ def _set_choice(request: Request, name: str, value: str, allowed: tuple[str, ...
     return response
 
 
-@router.get("/regio/{value}")
+@router.get("/regio/{value}", response_class=RedirectResponse, status_code=303, responses=CHOICE)
 def set_region(request: Request, value: str) -> RedirectResponse:
     return _set_choice(request, "regio", value, REGIONS)
 
 
-@router.get("/taal/{value}")
+@router.get("/taal/{value}", response_class=RedirectResponse, status_code=303, responses=CHOICE)
 def set_language(request: Request, value: str) -> RedirectResponse:
     return _set_choice(request, "taal", value, LANGUAGES)
 
 
-@router.get("/rol/{value}")
+@router.get("/rol/{value}", response_class=RedirectResponse, status_code=303, responses=CHOICE)
 def set_role(request: Request, value: str) -> RedirectResponse:
     response = _set_choice(request, "rol", value, ROLES)
     response.headers["location"] = "/#delen"
@@ -91,7 +92,7 @@ def sources(request: Request) -> HTMLResponse:
     return render(request, "sources.html", items=items)
 
 
-@router.get("/{entry_type}/{entry_id}", response_class=HTMLResponse)
+@router.get("/{entry_type}/{entry_id}", response_class=HTMLResponse, responses=PAGE_WITH_ID)
 def entry_page(request: Request, entry_type: str, entry_id: str) -> HTMLResponse:
     kb = kb_of(request)
     entry = kb.entries.get(entry_id)

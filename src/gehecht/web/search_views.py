@@ -12,6 +12,7 @@ from ..search.query import MAX_QUERY_CHARS, QueryError
 from ..search.snippets import highlight
 from .deps import get_engine
 from .preferences import preferences
+from .responses import API_BAD_INPUT, PAGE
 from .templating import render
 
 router = APIRouter()
@@ -22,7 +23,7 @@ def _filters(audience: str | None, age: float | None, entry_type: str | None, re
     return Filters(audience=audience or None, age=age, type=entry_type or None, region=region or None)
 
 
-@router.get("/api/search", response_model=SearchResults, tags=["zoeken"])
+@router.get("/api/search", response_model=SearchResults, tags=["zoeken"], responses=API_BAD_INPUT)
 def api_search(
     engine: Annotated[SearchEngine, Depends(get_engine)],
     q: Annotated[str, Query(max_length=MAX_RAW_QUERY, description="De zoekvraag, in eigen woorden.")],
@@ -36,7 +37,8 @@ def api_search(
     try:
         response = engine.search(q, limit=limit, filters=_filters(audience, age, type, region))
     except (QueryError, FilterError) as exc:
-        raise HTTPException(422, detail=str(exc)) from None
+        where = ["query", exc.field if isinstance(exc, FilterError) else "q"]
+        raise HTTPException(422, detail=[{"loc": where, "msg": str(exc), "type": "value_error"}]) from None
     return response.as_json()
 
 
@@ -50,7 +52,7 @@ def _parse_age(value: str | None) -> float | None | str:
         return "invalid"
 
 
-@router.get("/zoeken", response_class=HTMLResponse)
+@router.get("/zoeken", response_class=HTMLResponse, responses=PAGE)
 def search_page(
     request: Request,
     engine: Annotated[SearchEngine, Depends(get_engine)],

@@ -24,6 +24,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_login_attempts'))
     )
     op.create_index('ix_login_attempts_key_at', 'login_attempts', ['key', 'at'], unique=False)
+    op.create_index('ix_login_attempts_at', 'login_attempts', ['at'], unique=False)
 
     op.create_table('users',
     sa.Column('id', sa.String(length=24), nullable=False),
