@@ -82,3 +82,23 @@ def test_ordinary_behaviour_for_the_age_is_informatie(guide):
 
 def test_no_answers_beyond_the_required_ones_is_informatie(guide):
     assert guide(rol="leerkracht", regio="nl", leeftijd_maanden=84).urgentie == "informatie"
+
+
+def test_acute_neglect_described_in_free_text_is_direct(guide):
+    result = guide(rol="hulpverlener", regio="be", leeftijd_maanden=4, gezin=["biologisch"],
+                   toelichting="Ik trof de baby alleen thuis aan, de moeder was al uren weg. Hij is te licht.")
+    assert result.urgentie == "direct"
+    assert "1712" in result.urgentie_uitleg and "112" in result.urgentie_uitleg
+
+
+def test_past_undernutrition_of_an_adopted_child_is_not_direct(guide):
+    result = guide(rol="adoptieouder", regio="nl", leeftijd_maanden=30, gezin=["adoptie"],
+                   toelichting="Toen ze bij ons kwam was ze ondervoed; nu eet ze goed.")
+    assert result.urgentie != "direct"
+
+
+def test_a_teacher_of_an_adopted_pupil_is_told_to_talk_with_parents_and_school(guide):
+    result = guide(rol="leerkracht", regio="nl", leeftijd_maanden=120, gezin=["adoptie"],
+                   signalen=["dubbele-signalen", "controlerend-gedrag"], contexten=["school"])
+    assert result.urgentie == "bespreken"
+    assert "intern begeleider" in result.urgentie_uitleg
