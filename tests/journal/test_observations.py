@@ -146,3 +146,10 @@ def test_it_keeps_a_child_to_a_name_and_birth_month(db, journal_app):
     assert response.status_code == 303
     page = parent.get("/dagboek").text
     assert "Lara" in page and "0 momenten" in page
+
+
+def test_it_redirects_a_journal_address_without_the_final_slash(db, journal_app):
+    parent = signed_in(journal_app, db, make_user(db, "anna"))
+    child = make_child(db, parent.user)
+    response = parent.get(f"/dagboek/{child.id}")
+    assert response.status_code == 308 and response.headers["location"] == f"/dagboek/{child.id}/"

@@ -16,7 +16,7 @@ from ..content.models import CircleNeed
 from ..db.models import AuditEvent, Child, Comment, User, utcnow
 from .children import age_text, children_of, shared_with
 from .overview import JournalOverview, journal_overview
-from .vocabulary import RESPONSES, SCORES, SIGNAL_LABELS
+from .vocabulary import RESPONSES, SCORES, SIGNAL_LABELS, one_decimal
 
 TEMPLATES = Path(__file__).parent / "templates"
 FORMAT_VERSION = 1
@@ -85,5 +85,5 @@ def export_pdf(db: Session, user: User, needs: Sequence[CircleNeed]) -> bytes:
     audit.record(db, user.id, user, "account.export")
     html = env.get_template("export.html").render(
         user=user, overviews=overviews, made=utcnow(), age_text=age_text, signal_labels=SIGNAL_LABELS,
-        responses=RESPONSES, scores=SCORES, need_labels={n.slug: n.label for n in needs})
+        responses=RESPONSES, scores=SCORES, need_labels={n.slug: n.label for n in needs}, dec=one_decimal)
     return HTML(string=html, base_url=str(TEMPLATES)).write_pdf()

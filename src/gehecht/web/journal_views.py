@@ -4,6 +4,7 @@ accounts.access.authorise (via `allowed`), then calls gehecht.journal and render
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -97,6 +98,12 @@ def add_child(request: Request, v: SignedIn, naam: Text = "", geboortemaand: Tex
 
 
 # --- one child's journal -------------------------------------------------------------------------
+
+@router.get("/dagboek/{child_id}", include_in_schema=False)
+def journal_without_slash(child_id: str) -> RedirectResponse:
+    """`/dagboek/<id>` → `/dagboek/<id>/` (else the knowledge-base route would answer 404)."""
+    return RedirectResponse(journal_url(quote(child_id, safe="")), status_code=308)
+
 
 @router.get("/dagboek/{child_id}/", response_class=HTMLResponse)
 def journal(request: Request, v: SignedIn, child_id: str, periode: str = "", opgeslagen: str = "") -> HTMLResponse:
