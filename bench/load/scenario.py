@@ -16,12 +16,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
 CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 PASSWORD = "een lange zin als wachtwoord voor de meting"
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 # kind → share of the actions (the journal is used by fewer visitors than the handbook)
 MIX: dict[str, float] = {
@@ -127,7 +129,8 @@ class Visitor:
             elif kind == "guide API":
                 response = await self.client.post("/api/guide", json=rng.choice(intakes))
             elif kind == "guide result page":
-                response = await self.client.post("/wegwijzer/vragen", data=guide_form(rng.choice(intakes)))
+                response = await self.client.post("/wegwijzer/vragen", content=urlencode(guide_form(rng.choice(intakes))),
+                                                  headers=FORM)
                 if response.status_code == 200 and "Uw route" not in response.text:
                     recorder.add(kind, began, response.status_code, "no route on the page")
                     return
@@ -143,11 +146,11 @@ class Visitor:
     async def write(self, rng: random.Random) -> httpx.Response:
         self.writes_sent += 1
         marker = f"meting-{self.number:03d}-{self.writes_sent:05d}"
-        response = await self.client.post(f"/dagboek/{self.child_id}/observaties", data=[
+        response = await self.client.post(f"/dagboek/{self.child_id}/observaties", headers=FORM, content=urlencode([
             ("csrf_token", self.csrf), ("situatie", marker), ("signalen", rng.choice(["driftbuien", "slaapproblemen"])),
             ("kind_deed", "Ze wilde niet naar bed en huilde hard."), ("reacties", "getroost"),
             ("ouder_deed", "Ik bleef bij haar zitten tot ze rustig was."), ("score", str(rng.randint(1, 5))),
-            ("notities", "Geschreven tijdens de belastingmeting.")])
+            ("notities", "Geschreven tijdens de belastingmeting.")]))
         if response.status_code == 303:
             self.acknowledged.append(marker)
         return response

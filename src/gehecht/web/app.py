@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import config
 from ..content.loader import KnowledgeBase, load_knowledge_base
 from . import auth, errors, guide_views, journal_views, pages, search_views
+from .limits import DatabaseConcurrencyLimit
 from .responses import PRIVATE_PAGES
 from .templating import render
 
@@ -34,6 +35,14 @@ SECURITY_HEADERS = {
 
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/")
+
+
+def _dialect(app: FastAPI) -> str:
+    """The database's dialect (sqlite, postgresql), also before the database is opened."""
+    from sqlalchemy.engine import make_url
+
+    database = getattr(app.state, "db", None)
+    return database.dialect if database is not None else make_url(config.database_url()).get_backend_name()
 
 
 def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
@@ -72,6 +81,7 @@ def create_app(kb: KnowledgeBase | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.state.engine = None
     auth.install(app)  # accounts and journal: database at start-up, session cookie, CSRF, NotFound → 404
+    app.add_middleware(DatabaseConcurrencyLimit, dialect_of=lambda: _dialect(app))
     app.include_router(search_views.router)
     app.include_router(guide_views.router)
     app.include_router(journal_views.router, responses=PRIVATE_PAGES)
