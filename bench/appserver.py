@@ -80,6 +80,7 @@ class AppServer:
     port: int = field(default_factory=free_port)
     log_path: Path | None = None
     extra_env: dict[str, str] = field(default_factory=dict)
+    extra_args: list[str] = field(default_factory=list)
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -95,10 +96,10 @@ class AppServer:
         return env
 
     def start(self, timeout: float = 60) -> "AppServer":
-        log_path = self.log_path or self.data_dir / "server.log"
+        log_path = self.log_path = self.log_path or self.data_dir / "server.log"
         log = open(log_path, "ab")  # noqa: SIM115 - the child keeps it
         command = [*gehecht_command(), "serve", "--host", "127.0.0.1", "--port", str(self.port),
-                   "--workers", str(self.workers)]
+                   "--workers", str(self.workers), *self.extra_args]
         self.process = subprocess.Popen(command, env=self.env(), stdout=log, stderr=subprocess.STDOUT,
                                         start_new_session=True)
         log.close()
@@ -138,6 +139,12 @@ class AppServer:
 
     def __exit__(self, *_exc: object) -> None:
         self.stop()
+
+
+def load_average() -> str:
+    """The machine's 1, 5 and 15 minute load averages: other work on the same cores skews figures."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
 
 
 def machine_facts() -> dict[str, str]:

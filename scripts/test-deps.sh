@@ -23,3 +23,15 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
 fi
 pg_isready -h 127.0.0.1 -p 5432 || echo "warning: PostgreSQL is not reachable; postgres tests will fail"
+
+# axe-core (accessibility checks in tests/robustness): an npm package, kept out of the repository.
+AXE_DIR=.cache/axe
+if [ ! -f "$AXE_DIR/node_modules/axe-core/axe.min.js" ]; then
+  if command -v npm >/dev/null 2>&1; then
+    echo "installing axe-core into $AXE_DIR"
+    npm install --no-save --no-audit --no-fund --silent --prefix "$AXE_DIR" axe-core@4 \
+      || echo "warning: axe-core could not be installed; accessibility tests will fail"
+  else
+    echo "warning: npm is missing; accessibility tests need axe-core (npm install --prefix $AXE_DIR axe-core@4)"
+  fi
+fi

@@ -21,7 +21,7 @@ from typing import Any
 
 import httpx
 
-from ..appserver import AppServer, machine_facts, postgres_database, prepare_data_dir
+from ..appserver import AppServer, load_average, machine_facts, postgres_database, prepare_data_dir
 from .scenario import MIX, PASSWORD, run_visitors, summarise
 
 RESULTS = Path(__file__).resolve().parents[1] / "results"
@@ -100,6 +100,7 @@ def run_backend(backend: str, users: int, duration: float, think: tuple[float, f
         print(f"[{backend}] accounts for {users} visitors …", flush=True)
         accounts_s = create_accounts(url, users)
         server = AppServer(data_dir=data_dir, database_url=server_url, workers=workers, log_path=folder / "server.log")
+        machine_load = load_average()
         server.start()
         try:
             warm_s = warm_up(server.url, workers)
@@ -120,6 +121,7 @@ def run_backend(backend: str, users: int, duration: float, think: tuple[float, f
         errors_in_log = [line for line in log_tail if "Traceback" in line or "ERROR" in line]
         return {"backend": backend, "workers": workers, "users": users, "duration_s": round(seconds, 1),
                 "think_s": list(think), "accounts_s": round(accounts_s, 1), "warm_up_s": round(warm_s, 1),
+                "load_average": machine_load,
                 "setup": summarise(setup, 1)["kinds"], **summary, "writes": writes, "server_errors": errors_in_log}
 
 

@@ -189,12 +189,17 @@ def serve(
     host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.", min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.", min=1, max=32)] = 1,
+    access_log: Annotated[bool, typer.Option(
+        "--access-log/--no-access-log",
+        help="Log every request with the visitor's address and URL (search questions are in the URL).")] = False,
 ) -> None:
-    """Serve the web app (SQLite unless GEHECHT_DATABASE_URL names another database)."""
+    """Serve the web app (SQLite unless GEHECHT_DATABASE_URL names another database).
+
+    No access log by default: a line per request would keep who searched for what."""
     import uvicorn
 
     uvicorn.run("gehecht.web.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="info", proxy_headers=False)
+                log_level="info", proxy_headers=False, access_log=access_log)
 
 
 from .guide.cli import register as _register_guide  # noqa: E402

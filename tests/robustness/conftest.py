@@ -2,4 +2,4 @@
 
 The account fixtures come from tests/dbtesting (cheap password hashing for the suite)."""
 
-from tests.dbtesting import fast_password_hashing  # noqa: F401
+from tests.dbtesting import fast_password_hashing, postgres_url  # noqa: F401

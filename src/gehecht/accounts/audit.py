@@ -38,6 +38,35 @@ ACTION_LABELS = {
     "account.export": "Alle gegevens geëxporteerd",
 }
 
+# The same actions in the English UI (the export and the stored log stay Dutch).
+ACTION_LABELS_EN = {
+    "dagboek.lezen": "Journal viewed",
+    "dagboek.exporteren": "Journal exported",
+    "observatie.toevoegen": "Observation added",
+    "observatie.openen": "Observation opened for editing",
+    "observatie.wijzigen": "Observation changed",
+    "observatie.verwijderen": "Observation deleted",
+    "kind.toevoegen": "Child added",
+    "kind.openen": "Child's details opened",
+    "kind.wijzigen": "Child's details changed",
+    "kind.verwijderen": "Child and journal deleted",
+    "reactie.plaatsen": "Comment posted",
+    "reactie.verwijderen": "Comment deleted",
+    "delen.bekijken": "Sharing overview viewed",
+    "delen.toestaan": "Access given",
+    "delen.wijzigen": "Access changed",
+    "delen.intrekken": "Access withdrawn",
+    "account.aangemaakt": "Account created",
+    "account.inloggen": "Logged in",
+    "account.inloggen-mislukt": "Failed log-in attempt",
+    "account.uitloggen": "Logged out",
+    "account.overal-uitloggen": "Logged out everywhere",
+    "account.wachtwoord": "Password changed",
+    "account.wachtwoord-reset": "Password reset by the administrator",
+    "account.export": "All data exported",
+}
+assert set(ACTION_LABELS_EN) == set(ACTION_LABELS)
+
 
 def actor_label(user: User | None) -> str:
     if user is None:

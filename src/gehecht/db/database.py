@@ -3,6 +3,7 @@ PostgreSQL when the URL says so. Migrations (Alembic, shipped inside the package
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,17 +16,26 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 MIGRATION_LOCK_ID = 0x6765686563  # "gehec": PostgreSQL advisory lock while migrating
 SQLITE_BUSY_TIMEOUT_MS = 30_000
+SQLITE_REOPEN_ON = ("readonly database", "disk i/o error", "unable to open database file")
 
 
 def _sqlite_engine(url: str) -> Engine:
     path = make_url(url).database
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, pool_size=20, max_overflow=20, pool_timeout=60,
+    engine = create_engine(url, pool_size=20, max_overflow=20, pool_timeout=60, hide_parameters=True,
                            connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
+
+    stale: list[bool] = []  # set after a read-only or I/O error: sweep old connections first
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        if stale:
+            # A failed connection can linger in a reference cycle (exception → traceback → frame)
+            # until the garbage collector runs; while it lives, SQLite keeps the file's shared
+            # WAL index read-only for every new connection of this process.
+            stale.clear()
+            gc.collect()
         # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin (see "begin").
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -40,13 +50,28 @@ def _sqlite_engine(url: str) -> Engine:
         # writers queue on the busy timeout instead of failing with "database is locked".
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
+    @event.listens_for(engine, "handle_error")
+    def _reopen_after(context: Any) -> None:
+        # A connection opened while the file (or its disk) was read-only stays read-only, and one
+        # that hit an I/O error may be stale: throw them all away, so the app writes again by
+        # itself once the disk is writable instead of failing until it is restarted. All of them:
+        # SQLite shares one WAL index (-shm) per file among a process's connections, and it stays
+        # read-only while any connection opened read-only is still open.
+        message = str(context.original_exception).lower()
+        if any(words in message for words in SQLITE_REOPEN_ON):
+            context.is_disconnect = True
+            engine.dispose(close=True)
+            stale.append(True)
+
     return engine
 
 
 def make_engine(url: str) -> Engine:
+    """hide_parameters: an error message (and so a logged traceback) names the statement but
+    never its values, which can be journal text."""
     if make_url(url).get_backend_name() == "sqlite":
         return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True)
 
 
 class Database:

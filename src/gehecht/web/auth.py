@@ -3,6 +3,7 @@ CSRF check on every POST, and the signed-in user. `install(app)` is the one hook
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from urllib.parse import quote, urlsplit
 
 from fastapi import Depends, FastAPI, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import MutableHeaders
@@ -22,14 +24,18 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import config
 from ..accounts import ratelimit, sessions
 from ..accounts.access import NotFound
-from ..db import Database, open_database
+from ..db import Database
 from ..db.models import LoginSession, User
+from .errors import describe, storage_unavailable
+from .i18n import translate
+from .preferences import preferences
 
 JAR_KEY = "gehecht.session_cookie"
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 PRIVATE_PREFIXES = ("/account", "/dagboek")
 CSRF_FIELD = "csrf_token"
 _open_lock = threading.Lock()
+log = logging.getLogger("gehecht.web")
 
 
 def database_of(app: FastAPI) -> Database:
@@ -37,8 +43,26 @@ def database_of(app: FastAPI) -> Database:
     if getattr(app.state, "db", None) is None:
         with _open_lock:
             if getattr(app.state, "db", None) is None:
-                app.state.db = open_database(config.database_url())
+                database = Database(config.database_url())
+                try:
+                    database.upgrade()
+                except BaseException:
+                    database.dispose()  # unreachable, full or read-only: try again at the next request
+                    raise
+                app.state.db = database
     return app.state.db
+
+
+def open_at_start(app: FastAPI) -> None:
+    """Open the database at start-up; when the storage is unavailable (down, read-only), serve the
+    handbook anyway: the journal answers 503 until the database can be opened."""
+    try:
+        database_of(app)
+    except SQLAlchemyError as exc:
+        if not storage_unavailable(exc):
+            raise
+        log.error("database niet beschikbaar bij het starten (%s); het handboek werkt, het dagboek "
+                  "antwoordt 503 tot de database terug is", describe(exc))
 
 
 @dataclass
@@ -101,9 +125,11 @@ def install(app: FastAPI) -> None:
 
     @asynccontextmanager
     async def lifespan(application: Any):  # type: ignore[no-untyped-def]
-        await run_in_threadpool(database_of, app)
+        await run_in_threadpool(open_at_start, app)
         async with previous(application) as state:
             yield state
+        if getattr(app.state, "db", None) is not None:
+            app.state.db.dispose()  # close cleanly: SQLite checkpoints its WAL into the file
 
     app.router.lifespan_context = lifespan
     app.add_middleware(SessionCookieMiddleware)
@@ -192,8 +218,7 @@ def visitor(request: Request, sent: Annotated[str | None, Depends(sent_csrf_toke
         if request.method not in SAFE_METHODS:
             if (row is None or not sent or not _same_origin(request)
                     or not secrets.compare_digest(sent.encode(), row.csrf_token.encode())):
-                raise HTTPException(403, "Dit formulier is verlopen of komt niet van deze site. "
-                                         "Laad de pagina opnieuw en probeer het nog eens.")
+                raise HTTPException(403, translate(preferences(request).language, "csrf_expired"))
         yield Visitor(request=request, db=db, row=row, user=user, _jar=jar)
 
 

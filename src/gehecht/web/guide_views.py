@@ -20,12 +20,13 @@ from starlette.datastructures import FormData
 from ..content.loader import KnowledgeBase
 from ..content.vocabulary import CONTEXTS, FAMILY, HISTORY, REGIONS, ROLES, SIGNALS
 from ..guide.intake import MAX_MONTHS, MAX_TOELICHTING, Intake, IntakeError, parse_intake, parse_intake_json
-from ..guide.labels import SIGNAL_GROUPS, URGENCY_TITLES, age_text, label
+from ..guide.labels import SIGNAL_GROUP_TITLES_EN, SIGNAL_GROUPS, URGENCY_TITLES, URGENCY_TITLES_EN, age_text, label
 from ..guide.output import Route
 from ..guide.route import TextSearch, engine_search, route
 from ..guide.rules import RuleSet, RulesError, load_rules
 from ..pictures.circle_svg import circle_svg
 from .deps import get_engine
+from .i18n import translate
 from .preferences import preferences
 from .responses import API_BAD_INPUT, BAD_INPUT, ApiMessage, html
 from .templating import kb_of, render
@@ -46,23 +47,35 @@ API_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 @dataclass(frozen=True)
 class StepInfo:
+    """One screen of the form; its title and hint are UI strings in locales/*.yaml."""
+
     name: str
-    title: str
-    hint: str
     required: bool = False
+
+    @property
+    def title_key(self) -> str:
+        return f"guide_step_{self.name}_title"
+
+    @property
+    def hint_key(self) -> str:
+        return f"guide_step_{self.name}_hint"
+
+    def title(self, language: str = "nl") -> str:
+        return translate(language, self.title_key)
+
+    def hint(self, language: str = "nl") -> str:
+        return translate(language, self.hint_key)
 
 
 STEPS: tuple[StepInfo, ...] = (
-    StepInfo("rol", "Wie bent u?", "Zo passen we de route aan u aan.", required=True),
-    StepInfo("regio", "Waar woont het kind?", "Hulp en noodnummers verschillen tussen Nederland en Vlaanderen.",
-             required=True),
-    StepInfo("leeftijd", "Hoe oud is het kind?", "Wat gewoon is, hangt sterk af van de leeftijd.", required=True),
-    StepInfo("gezin", "In wat voor gezin woont het kind?", "Kies wat past. Meer dan één mag."),
-    StepInfo("geschiedenis", "Heeft het kind iets meegemaakt?", "Kies wat u weet. Meer dan één mag."),
-    StepInfo("signalen", "Wat valt u op?", "Kies wat u de laatste tijd vaak ziet. Meer dan één mag."),
-    StepInfo("contexten", "Waar ziet u dit?", "Thuis, op school, in de opvang of met andere kinderen?"),
-    StepInfo("toelichting", "Wilt u nog iets vertellen?",
-             "In uw eigen woorden. Noem geen namen. Uw tekst wordt niet bewaard."),
+    StepInfo("rol", required=True),
+    StepInfo("regio", required=True),
+    StepInfo("leeftijd", required=True),
+    StepInfo("gezin"),
+    StepInfo("geschiedenis"),
+    StepInfo("signalen"),
+    StepInfo("contexten"),
+    StepInfo("toelichting"),
 )
 STEP_NAMES = tuple(s.name for s in STEPS)
 LIST_STEPS = {"gezin": FAMILY, "geschiedenis": HISTORY, "signalen": SIGNALS, "contexten": CONTEXTS}
@@ -105,27 +118,32 @@ class Answers:
             return None
         return (years or 0) * 12 + months
 
-    def error(self, step: str) -> str | None:
-        """Why this step cannot be left yet, in plain Dutch (None when it is fine)."""
+    def error_key(self, step: str) -> str | None:
+        """Why this step cannot be left yet, as a locale key (None when it is fine)."""
         if step == "rol" and self.rol not in ROLES:
-            return "Kies wie u bent. Dat is nodig om de route op u af te stemmen."
+            return "guide_error_rol"
         if step == "regio" and self.regio not in REGIONS:
-            return "Kies Nederland of Vlaanderen. Dat is nodig voor de juiste hulp en noodnummers."
+            return "guide_error_regio"
         if step == "leeftijd":
             try:
                 years = int(self.jaren) if self.jaren else 0
                 months = int(self.maanden) if self.maanden else 0
             except ValueError:
-                return "Vul de leeftijd in met cijfers, bijvoorbeeld 3 jaar en 2 maanden."
+                return "guide_error_age_digits"
             if not self.jaren and not self.maanden:
-                return "Vul de leeftijd van het kind in. Voor een baby: 0 jaar en het aantal maanden."
+                return "guide_error_age_missing"
             if not (0 <= years <= 18 and 0 <= months <= 11) or years * 12 + months > MAX_MONTHS:
-                return "De leeftijd moet tussen 0 en 18 jaar liggen, en de maanden tussen 0 en 11."
+                return "guide_error_age_range"
         return None
 
-    def first_error(self) -> tuple[str, str] | None:
+    def error(self, step: str, language: str = "nl") -> str | None:
+        """Why this step cannot be left yet, in plain words (Dutch by default; None when it is fine)."""
+        key = self.error_key(step)
+        return translate(language, key) if key else None
+
+    def first_error(self, language: str = "nl") -> tuple[str, str] | None:
         for step in STEPS:
-            if step.required and (message := self.error(step.name)):
+            if step.required and (message := self.error(step.name, language)):
                 return step.name, message
         return None
 
@@ -171,7 +189,9 @@ def rules_of(request: Request) -> RuleSet:
                     state.guide_rules = load_rules(kb_of(request))
                 except RulesError:
                     log.error("wegwijzer: de regels laden niet; run `gehecht check`")
-                    raise HTTPException(503, "De wegwijzer is even niet beschikbaar.") from None
+                    # the JSON API answers in Dutch whatever the visitor's language (contract)
+                    language = "nl" if request.url.path.startswith("/api/") else preferences(request).language
+                    raise HTTPException(503, translate(language, "guide_unavailable")) from None
     return state.guide_rules
 
 
@@ -195,20 +215,28 @@ def _route(request: Request, intake: Intake) -> Route:
 
 # --- pages ------------------------------------------------------------------------------------
 
-def _options(step: str, region: str) -> list[tuple[str, str]]:
+def _options(step: str, region: str, language: str = "nl") -> list[tuple[str, str]]:
     vocab = {"rol": ROLES, "regio": REGIONS, **LIST_STEPS}.get(step, ())
-    return [(slug, label(step, slug, region)) for slug in vocab]
+    return [(slug, label(step, slug, region, language)) for slug in vocab]
+
+
+def _group_title(title: str, language: str) -> str:
+    return SIGNAL_GROUP_TITLES_EN.get(title, title) if language == "en" else title
 
 
 def _render_step(request: Request, answers: Answers, step: str, error: str | None = None,
                  status_code: int = 200) -> HTMLResponse:
+    """One question; `error` is a locale key (guide_error_*), shown in the visitor's language."""
     index = STEP_NAMES.index(step)
-    region = answers.regio if answers.regio in REGIONS else preferences(request).region
-    groups = [(title, [(s, label("signalen", s, region)) for s in slugs]) for title, slugs in SIGNAL_GROUPS]
+    prefs = preferences(request)
+    language = prefs.language
+    region = answers.regio if answers.regio in REGIONS else prefs.region
+    groups = [(_group_title(title, language), [(s, label("signalen", s, region, language)) for s in slugs])
+              for title, slugs in SIGNAL_GROUPS]
     response = render(request, "wegwijzer/stap.html", status_code=status_code, step=STEPS[index], index=index,
                       total=len(STEPS), answers=answers, hidden=answers.hidden(except_step=step),
-                      options=_options(step, region), signal_groups=groups, error=error,
-                      max_toelichting=MAX_TOELICHTING)
+                      options=_options(step, region, language), signal_groups=groups,
+                      error=translate(language, error) if error else None, max_toelichting=MAX_TOELICHTING)
     response.headers.update(NO_STORE)
     return response
 
@@ -216,15 +244,26 @@ def _render_step(request: Request, answers: Answers, step: str, error: str | Non
 def _render_route(request: Request, answers: Answers, intake: Intake, result: Route) -> HTMLResponse:
     kb: KnowledgeBase = kb_of(request)
     region = intake.regio
+    language = preferences(request).language
     svg = circle_svg(kb.circle, emphasis={c.behoefte for c in result.cirkel}, svg_id="route-cirkel",
-                     title="De Cirkel van Veiligheid, met de behoeften die onder druk lijken te staan")
-    summary = " · ".join(filter(None, [f"Kind van {age_text(intake.leeftijd_maanden)}", label("rol", intake.rol, region),
-                                       label("regio", region, region)]))
+                     title=translate(language, "guide_circle_svg_title"))
+    child = translate(language, "guide_summary_child", age=age_text(intake.leeftijd_maanden, language))
+    summary = " · ".join(filter(None, [child, label("rol", intake.rol, region, language),
+                                       label("regio", region, region, language)]))
+    urgency_titles = URGENCY_TITLES_EN if language == "en" else URGENCY_TITLES
     response = render(request, "wegwijzer/route.html", route=result, intake=intake, summary=summary,
-                      urgency_title=URGENCY_TITLES[result.urgentie], circle=svg,
-                      hidden=answers.hidden(), signals=[label("signalen", s, region) for s in intake.signalen])
+                      urgency_title=urgency_titles[result.urgentie], circle=svg, hidden=answers.hidden(),
+                      signals=[label("signalen", s, region, language) for s in intake.signalen])
     response.headers.update(NO_STORE)
     return response
+
+
+def _first_problem(answers: Answers) -> tuple[str, str] | None:
+    """The first required step that is not answered well yet, with its error key."""
+    for step in STEPS:
+        if step.required and (key := answers.error_key(step.name)):
+            return step.name, key
+    return None
 
 
 @router.get("/wegwijzer", response_class=HTMLResponse)
@@ -253,11 +292,11 @@ async def next_step(request: Request) -> HTMLResponse:
         return _render_step(request, answers, STEP_NAMES[max(0, index - 1)])
     if action == "overslaan" and not STEPS[index].required:
         answers.clear(str(current))
-    elif (message := answers.error(str(current))) is not None:
-        return _render_step(request, answers, str(current), error=message, status_code=422)
+    elif (key := answers.error_key(str(current))) is not None:
+        return _render_step(request, answers, str(current), error=key, status_code=422)
     if index + 1 < len(STEPS):
         return _render_step(request, answers, STEP_NAMES[index + 1])
-    problem = answers.first_error()
+    problem = _first_problem(answers)
     if problem is not None:
         return _render_step(request, answers, problem[0], error=problem[1], status_code=422)
     intake = answers.to_intake()
@@ -271,7 +310,7 @@ async def gesprekskaart(request: Request) -> Response:
     from ..guide.pdf import gesprekskaart_pdf
 
     answers = Answers.from_form(await request.form())
-    problem = answers.first_error()
+    problem = _first_problem(answers)
     if problem is not None:
         return _render_step(request, answers, problem[0], error=problem[1], status_code=422)
     intake = answers.to_intake()

@@ -17,8 +17,8 @@ from ..journal import children as kids
 from ..journal import observations as obs
 from ..journal import sharing
 from ..journal.overview import journal_overview
-from ..journal.vocabulary import HALVES, HALVES_SHORT, PERIODS, RESPONSES, SCORES, SIGNAL_LABELS
-from .account_views import page
+from ..journal.vocabulary import labels_for
+from .account_views import action_labels, language, message, page
 from .account_views import router as account_router
 from .auth import AnyVisitor, SignedIn, Visitor
 from .templating import kb_of
@@ -55,10 +55,15 @@ def discard_audit(db: Session, grant: Grant) -> None:
 
 
 def vocabulary(request: Request) -> dict[str, Any]:
+    """The journal's words for the form and the overview, in the visitor's language (the circle's
+    needs are knowledge-base content and stay Dutch)."""
     needs = kb_of(request).circle
-    return {"needs": needs, "halves": HALVES, "halves_short": HALVES_SHORT,
-            "need_labels": {n.slug: n.label for n in needs},
-            "signal_labels": SIGNAL_LABELS, "responses": RESPONSES, "scores": SCORES, "periods": PERIODS}
+    return {"needs": needs, "need_labels": {n.slug: n.label for n in needs}, **labels_for(language(request))}
+
+
+def age_of(request: Request):  # type: ignore[no-untyped-def]
+    lang = language(request)
+    return lambda birth_month: kids.age_text(birth_month, language=lang)
 
 
 def journal_url(child_id: str, suffix: str = "") -> str:
@@ -75,7 +80,7 @@ def _home(request: Request, v: Visitor, status_code: int = 200, **context: Any) 
     context.setdefault("child_form", {})
     context.setdefault("errors", {})
     return page(request, v, "dagboek/index.html", status_code=status_code, children=own, counts=counts,
-                shared=kids.shared_with(v.db, v.user), age_text=kids.age_text, **context)
+                shared=kids.shared_with(v.db, v.user), age_text=age_of(request), **context)
 
 
 @router.get("/dagboek", response_class=HTMLResponse)
@@ -111,7 +116,7 @@ def journal(request: Request, v: SignedIn, child_id: str, periode: str = "", opg
     overview = journal_overview(v.db, grant, kb_of(request).circle, periode)
     return page(request, v, "dagboek/kind.html", o=overview, grant=grant, child=grant.child,
                 owner=v.db.get(User, grant.child.owner_id), can_comment=grant.allows(Permission.COMMENT),
-                age=kids.age_text(grant.child.birth_month), errors={}, saved=opgeslagen,
+                age=age_of(request)(grant.child.birth_month), errors={}, saved=opgeslagen,
                 form={"wanneer": obs.now_local().strftime("%Y-%m-%dT%H:%M")}, **vocabulary(request))
 
 
@@ -202,7 +207,7 @@ def delete_child(request: Request, v: SignedIn, child_id: str, bevestig: Text = 
         return page(request, v, "dagboek/kind_bewerken.html", status_code=422, child=grant.child,
                     total=obs.count_observations(v.db, grant.child.id),
                     form={"naam": grant.child.name, "geboortemaand": grant.child.birth_month},
-                    errors={"bevestig": "Vink aan dat u dit dagboek definitief wilt verwijderen."})
+                    errors={"bevestig": message(request, "journal_error_confirm_delete")})
     kids.delete_child(v.db, grant)
     return RedirectResponse("/dagboek?verwijderd=1", status_code=303)
 
@@ -213,7 +218,8 @@ def _sharing_page(request: Request, v: Visitor, grant: Grant, status_code: int =
     context.setdefault("form", {"niveau": "lezen"})
     context.setdefault("errors", {})
     return page(request, v, "dagboek/delen.html", status_code=status_code, child=grant.child,
-                shares=sharing.shares_of(v.db, grant), levels=sharing.LEVEL_LABELS, **context)
+                shares=sharing.shares_of(v.db, grant),
+                levels=sharing.LEVEL_LABELS_EN if language(request) == "en" else sharing.LEVEL_LABELS, **context)
 
 
 @router.get("/dagboek/{child_id}/delen", response_class=HTMLResponse)
@@ -268,4 +274,4 @@ def child_audit_log(request: Request, v: SignedIn, child_id: str, pagina: int = 
     pagina = max(1, min(pagina, 10_000))
     events = audit.events_for(v.db, grant.child.owner_id, grant.child.id, limit=101, offset=(pagina - 1) * 100)
     return page(request, v, "account/logboek.html", events=events[:100], more=len(events) > 100, pagina=pagina,
-                labels=audit.ACTION_LABELS, child=grant.child)
+                labels=action_labels(request), child=grant.child)

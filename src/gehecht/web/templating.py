@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from ..content.loader import KnowledgeBase
 from .i18n import translate
+from .messages import localise
 from .preferences import preferences
 
 templates = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
@@ -27,9 +28,14 @@ def render(request: Request, name: str, status_code: int = 200, **context: Any) 
     def t(key: str, **values: object) -> str:
         return translate(prefs.language, key, **values)
 
+    def msg(message: object) -> str:
+        """A Dutch message from the accounts or journal code, in the visitor's language."""
+        return localise(prefs.language, message)
+
     base = {
         "prefs": prefs,
         "t": t,
+        "msg": msg,
         "kb": kb,
         "parts": kb.parts,
         "numbers": [n for n in kb.numbers_for(prefs.region) if n.spoed],
