@@ -19,6 +19,9 @@ CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).parent / "fixtures"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
+# database fixtures (SQLite and PostgreSQL) for the journal and account tests
+pytest_plugins = ["tests.dbtesting"]
+
 
 @pytest.fixture(scope="session")
 def kb() -> KnowledgeBase:

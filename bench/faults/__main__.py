@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..appserver import machine_facts
+from ..appserver import load_average, machine_facts
 from . import scenarios
 
 RESULTS = Path(__file__).resolve().parents[1] / "results"
@@ -75,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     results, failures = {}, {}
     for name in chosen:
         print(f"[{name}] …", flush=True)
+        machine_load = load_average()
         result = SCENARIOS[name]()
+        result["load_average"] = machine_load
         results[name] = result
         failures[name] = problems_of(name, result)
         print(json.dumps(result, indent=2, ensure_ascii=False))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,6 +18,10 @@ from ..db.models import AuditEvent, Child, Share, User
 from . import audit
 
 log = logging.getLogger(__name__)
+
+
+T = TypeVar("T")
+MAX_ID_LENGTH = 24  # ids are short random strings; longer input is never an id
 
 
 class NotFound(Exception):
@@ -77,6 +82,14 @@ class Grant:
     def require(self, permission: Permission) -> None:
         if not self.allows(permission):
             raise NotFound()
+
+    def fetch(self, db: Session, model: type[T], object_id: str) -> T:
+        """A row (observation, share, comment) that belongs to this grant's child; anything else,
+        including another child's row or a malformed id, is NotFound."""
+        row = db.get(model, object_id) if len(object_id) <= MAX_ID_LENGTH else None
+        if row is None or getattr(row, "child_id", None) != self.child.id:
+            raise NotFound()
+        return row
 
 
 def access_level(db: Session, user: User, child: Child) -> str | None:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from ..accounts.access import Grant, NotFound, Permission
+from ..accounts.access import Grant, Permission
 from ..content.vocabulary import SIGNALS
 from ..db.models import Observation, utcnow
 from .vocabulary import RESPONSES
@@ -130,10 +130,7 @@ def add_observation(db: Session, grant: Grant, data: ObservationInput) -> Observ
 
 def get_observation(db: Session, grant: Grant, observation_id: str) -> Observation:
     """One observation of this grant's child; anything else is NotFound."""
-    observation = db.get(Observation, observation_id) if len(observation_id) <= 24 else None
-    if observation is None or observation.child_id != grant.child.id:
-        raise NotFound()
-    return observation
+    return grant.fetch(db, Observation, observation_id)
 
 
 def update_observation(grant: Grant, observation: Observation, data: ObservationInput) -> None:

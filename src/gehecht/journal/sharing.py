@@ -65,9 +65,7 @@ def share(db: Session, grant: Grant, username: str, level: str) -> Share:
 
 def revoke(db: Session, grant: Grant, share_id: str) -> None:
     grant.require(Permission.MANAGE)
-    found = db.get(Share, share_id) if len(share_id) <= 24 else None
-    if found is None or found.child_id != grant.child.id:
-        raise NotFound()
+    found = grant.fetch(db, Share, share_id)
     grantee = db.get(User, found.grantee_id)
     if grant.event is not None:
         grant.event.object_id = found.id
@@ -107,9 +105,7 @@ def add_comment(db: Session, grant: Grant, text: str, observation_id: str | None
     if len(text) > MAX_COMMENT:
         raise InvalidInput({"tekst": f"Een reactie mag hoogstens {MAX_COMMENT} tekens lang zijn."})
     if observation_id:
-        observation = db.get(Observation, observation_id) if len(observation_id) <= 24 else None
-        if observation is None or observation.child_id != grant.child.id:
-            raise NotFound()
+        grant.fetch(db, Observation, observation_id)
     comment = Comment(child_id=grant.child.id, observation_id=observation_id or None, author_id=grant.user.id,
                       text=text)
     db.add(comment)
@@ -122,9 +118,7 @@ def add_comment(db: Session, grant: Grant, text: str, observation_id: str | None
 def delete_comment(db: Session, grant: Grant, comment_id: str) -> None:
     """The author deletes their own comment; the parent may delete any comment in their journal."""
     grant.require(Permission.COMMENT)
-    comment = db.get(Comment, comment_id) if len(comment_id) <= 24 else None
-    if comment is None or comment.child_id != grant.child.id:
-        raise NotFound()
+    comment = grant.fetch(db, Comment, comment_id)
     if not (grant.is_owner or comment.author_id == grant.user.id):
         raise NotFound()
     if grant.event is not None:

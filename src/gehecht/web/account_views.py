@@ -21,6 +21,7 @@ from ..accounts.users import (
 from ..journal.export import export_data, export_pdf
 from ..journal.vocabulary import format_moment, one_decimal
 from .auth import AnyVisitor, SignedIn, Visitor, safe_next
+from .responses import pdf as pdf_response
 from .i18n import translate
 from .preferences import preferences
 from .templating import kb_of, render
@@ -174,7 +175,7 @@ def export_json(request: Request, v: SignedIn) -> Response:
                     headers={"Content-Disposition": f'attachment; filename="gehecht-{v.user.username}.json"'})
 
 
-@router.get("/account/export.pdf")
+@router.get("/account/export.pdf", response_class=Response, responses={200: pdf_response("Alles van dit account, als PDF")})
 def export_as_pdf(request: Request, v: SignedIn) -> Response:
     assert v.user is not None
     pdf = export_pdf(v.db, v.user, kb_of(request).circle)

@@ -28,7 +28,7 @@ from ..pictures.circle_svg import circle_svg
 from .deps import get_engine
 from .i18n import translate
 from .preferences import preferences
-from .responses import API_BAD_INPUT, BAD_INPUT, ApiMessage, html
+from .responses import API_BAD_INPUT, BAD_INPUT, ApiMessage, html, pdf
 from .templating import kb_of, render
 
 router = APIRouter()
@@ -38,7 +38,7 @@ NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache"}
 RULES_MISSING = "De wegwijzer is even niet beschikbaar (de regels laden niet)"
 STEP_RESPONSES: dict[int | str, dict[str, Any]] = {422: BAD_INPUT, 503: html(RULES_MISSING)}
 PDF_RESPONSES: dict[int | str, dict[str, Any]] = {
-    200: {"description": "De gesprekskaart", "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}},
+    200: pdf("De gesprekskaart"),
     422: BAD_INPUT, 503: html(RULES_MISSING)}
 API_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"model": Route, "description": "De route (contract §3)"}, **API_BAD_INPUT,

@@ -37,6 +37,10 @@ def html(description: str) -> dict[str, Any]:
     return {"description": description, "content": HTML_CONTENT}
 
 
+def pdf(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}}
+
+
 REDIRECT: dict[str, Any] = {"description": "Verder naar een andere pagina (Location)"}
 NOT_FOUND = html("Deze pagina bestaat niet (of is niet van u)")
 BAD_INPUT = html("De invoer klopt niet; de pagina zegt wat er mis is")
