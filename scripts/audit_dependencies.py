@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         if audit.findings or audit.audited:
             break
     service, audit = next(((s, a) for s, a in attempts if a.findings or a.audited), attempts[-1])
-    print(f"dependency audit ({command}):")
+    print(f"dependency audit ({command.replace(f'-s {service}', '-s ' + '|'.join(t for t, _ in attempts))}):")
     if audit.findings:
         print(f"FAIL: {len(audit.findings)} known vulnerabilities:")
         for finding in audit.findings:

@@ -8,7 +8,6 @@ writes them into docs/RELIABILITY.md. The invariant everywhere: a write that was
 from __future__ import annotations
 
 import asyncio
-import os
 import random
 import shutil
 import subprocess
@@ -24,8 +23,7 @@ from urllib.parse import urlencode
 
 import httpx
 
-from ..appserver import AppServer, postgres_database, prepare_data_dir
-from ..load.__main__ import create_accounts
+from ..appserver import AppServer, create_accounts, postgres_database, prepare_data_dir
 from ..load.scenario import FORM, Recorder, Visitor
 
 DUTCH_503 = "niet bereikbaar, vol of alleen-lezen"
@@ -155,7 +153,7 @@ def kill_during_writes(backend: str, rounds: int = 3, writers: int = 10, workers
     rng = random.Random(seed)
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="gehecht-kill-")))
-        prepare_data_dir(folder / "data")
+        prepare_data_dir(folder / "data", index=False)  # only journal requests
         check_url, server_url = stack.enter_context(database_for(backend, folder, "kill"))
         create_accounts(check_url, writers)
         server = AppServer(folder / "data", server_url, workers=workers, log_path=folder / "server.log").start()
@@ -220,7 +218,7 @@ def restart_postgres_under_load(users: int = 20, seconds: float = 20.0, restart_
         return {"scenario": "PostgreSQL restarted under load", "skipped": "no local PostgreSQL cluster on port 5432"}
     with ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="gehecht-pgrestart-")))
-        prepare_data_dir(folder / "data")
+        prepare_data_dir(folder / "data", index=False)  # only journal requests
         check_url, server_url = stack.enter_context(database_for("postgresql", folder, "pgrestart"))
         create_accounts(check_url, users)
         server = AppServer(folder / "data", server_url, workers=workers, log_path=folder / "server.log").start()
@@ -440,7 +438,3 @@ def postgres_read_only(users: int = 4, writes_per_user: int = 5) -> dict[str, An
             admin.dispose()
         return {"scenario": "PostgreSQL database read-only", "backend": "postgresql", **phases, **ledger.outcome(),
                 **check_database(url, ledger)}
-
-
-def can_mount() -> bool:
-    return os.geteuid() == 0

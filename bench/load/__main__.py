@@ -21,27 +21,12 @@ from typing import Any
 
 import httpx
 
-from ..appserver import AppServer, load_average, machine_facts, postgres_database, prepare_data_dir
-from .scenario import MIX, PASSWORD, run_visitors, summarise
+from ..appserver import AppServer, create_accounts, load_average, machine_facts, postgres_database, prepare_data_dir
+from .scenario import MIX, run_visitors, summarise
 
 RESULTS = Path(__file__).resolve().parents[1] / "results"
 TARGET_P95_MS = 200.0
 TARGET_KINDS = ("search page", "search API", "guide API", "guide result page")
-
-
-def create_accounts(database_url: str, users: int) -> float:
-    """The visitors' accounts, made through the library (the web form allows only a few sign-ups
-    per address an hour); the production password hashing is used, so log-ins cost what they cost."""
-    from gehecht.accounts.users import create_user
-    from gehecht.db import open_database
-
-    started = time.perf_counter()
-    database = open_database(database_url)
-    with database.session() as db:
-        for n in range(users):
-            create_user(db, f"meting{n:03d}", PASSWORD, "ouder", f"Meting {n}")
-    database.dispose()
-    return time.perf_counter() - started
 
 
 def warm_up(base_url: str, workers: int) -> float:

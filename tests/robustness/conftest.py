@@ -1,5 +1,5 @@
 """Robustness tests: contract fuzzing, property tests, faults, accessibility and security checks.
 
-The account fixtures come from tests/dbtesting (cheap password hashing for the suite)."""
+The database fixtures (SQLite and PostgreSQL, cheap password hashing) come from tests/dbtesting."""
 
-from tests.dbtesting import fast_password_hashing, postgres_url  # noqa: F401
+from tests.dbtesting import database, db, fast_password_hashing, journal_app, postgres_url  # noqa: F401

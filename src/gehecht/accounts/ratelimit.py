@@ -7,7 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, text
 from sqlalchemy.orm import Session
 
 from ..db.models import LoginAttempt, utcnow
@@ -29,6 +29,15 @@ KEEP = timedelta(days=1)
 def key(limit: Limit, value: str) -> str:
     digest = hashlib.sha256(value.strip().lower().encode("utf-8")).hexdigest()[:40]
     return f"{limit.prefix}:{digest}"
+
+
+def take_turns(db: Session, limit: Limit, value: str) -> None:
+    """Let attempts on one key wait for each other until the end of their transaction, so that
+    parallel requests cannot all pass `exceeded` before any of them is counted (a script's burst of
+    guesses would otherwise get as many tries as it sends at once). PostgreSQL: a transaction-scoped
+    advisory lock on the key. SQLite needs nothing: every request holds the write lock already."""
+    if db.get_bind().dialect.name == "postgresql":
+        db.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"), {"key": key(limit, value)})
 
 
 def exceeded(db: Session, limit: Limit, value: str) -> bool:

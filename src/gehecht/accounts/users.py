@@ -75,6 +75,7 @@ def authenticate(db: Session, username: str, password: str, client_address: str)
     """The user for these credentials, or LoginFailed / TooManyAttempts (same message for an
     unknown name and a wrong password). Failures count per account and per client address."""
     name = normalise_username(username)[:64]
+    ratelimit.take_turns(db, ratelimit.ACCOUNT_FAILURES, name)
     if (ratelimit.exceeded(db, ratelimit.ACCOUNT_FAILURES, name)
             or ratelimit.exceeded(db, ratelimit.ADDRESS_FAILURES, client_address)):
         raise TooManyAttempts("Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.")
@@ -97,6 +98,7 @@ def authenticate(db: Session, username: str, password: str, client_address: str)
 
 def change_password(db: Session, user: User, current: str, new: str, client_address: str) -> None:
     """The user's own change: the current password is checked (and rate-limited like a log-in)."""
+    ratelimit.take_turns(db, ratelimit.ACCOUNT_FAILURES, user.username)
     if ratelimit.exceeded(db, ratelimit.ACCOUNT_FAILURES, user.username):
         raise TooManyAttempts("Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.")
     if not passwords.verify_password(user.password_hash, current):

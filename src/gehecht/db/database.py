@@ -4,6 +4,9 @@ PostgreSQL when the URL says so. Migrations (Alembic, shipped inside the package
 from __future__ import annotations
 
 import gc
+import random
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +20,20 @@ MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 MIGRATION_LOCK_ID = 0x6765686563  # "gehec": PostgreSQL advisory lock while migrating
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 SQLITE_REOPEN_ON = ("readonly database", "disk i/o error", "unable to open database file")
+
+
+def _pragma(cursor: Any, pragma: str, attempts: int = 100) -> None:
+    """Run a PRAGMA, retrying while the file is locked. Switching a new file to WAL needs an
+    exclusive lock, and when several processes open a fresh file at once SQLite answers some of
+    them "database is locked" at once, without waiting (deadlock avoidance), busy timeout or not."""
+    for attempt in range(attempts):
+        try:
+            cursor.execute(f"PRAGMA {pragma}")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.01 + random.random() * 0.05)
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -41,7 +58,7 @@ def _sqlite_engine(url: str) -> Engine:
         cursor = dbapi_connection.cursor()
         for pragma in ("journal_mode=WAL", "foreign_keys=ON", f"busy_timeout={SQLITE_BUSY_TIMEOUT_MS}",
                        "synchronous=NORMAL", "secure_delete=ON"):
-            cursor.execute(f"PRAGMA {pragma}")
+            _pragma(cursor, pragma)
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -6,7 +6,9 @@ data files, the model id and INDEX_VERSION; `gehecht index` rebuilds it."""
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
+import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -131,7 +133,8 @@ def save_index(index: SearchIndex, data_dir: Path) -> Path:
     for old in path.parent.glob("search-*.pkl"):
         if old != path:
             old.unlink(missing_ok=True)
-    tmp = path.with_suffix(".tmp")
+    # a name of its own: several app processes may build and save the same index at once
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     with tmp.open("wb") as fh:
         pickle.dump(index, fh, protocol=pickle.HIGHEST_PROTOCOL)
     tmp.replace(path)

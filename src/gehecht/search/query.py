@@ -60,11 +60,6 @@ def parse_synonyms(groups: list[list[str]]) -> list[SynonymGroup]:
     return parsed
 
 
-def _contains(tokens: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(tokens[i:i + n]) == phrase for i in range(len(tokens) - n + 1))
-
-
 def correct_typo(word: str, known_words: list[str], known: frozenset[str]) -> str | None:
     """Closest corpus word within edit distance 1 (short words) or 2 (long words)."""
     if word in known or len(word) < 5 or word.isdigit():
@@ -86,6 +81,21 @@ class QueryAnalyser:
         # words the synonym data knows are real words, even when the corpus lacks them
         # ("ambetant"): never "correct" them into an unrelated corpus word
         self._synonym_words = frozenset(w for g in self.synonyms for p in g.phrases for w in p)
+        # phrases by their first word: a query is checked against the few phrases that can start
+        # at one of its words, not against every phrase of every group
+        self._phrases_by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+        for index, group in enumerate(self.synonyms):
+            for phrase in group.phrases:
+                self._phrases_by_first.setdefault(phrase[0], []).append((index, phrase))
+
+    def matching_groups(self, tokens: list[str]) -> list[SynonymGroup]:
+        """The synonym groups with a phrase that occurs in `tokens`, in the groups' own order."""
+        found: set[int] = set()
+        for start, token in enumerate(tokens):
+            for index, phrase in self._phrases_by_first.get(token, ()):
+                if index not in found and tuple(tokens[start:start + len(phrase)]) == phrase:
+                    found.add(index)
+        return [self.synonyms[index] for index in sorted(found)]
 
     def analyse(self, raw: str) -> AnalysedQuery:
         text = clean_query(raw)
@@ -119,9 +129,7 @@ class QueryAnalyser:
                 if candidate in self._known_set:
                     query.add(self.analyzer.stem(candidate), 0.8)
         expanded_tokens = tokens + corrected
-        for group in self.synonyms:
-            if not any(_contains(expanded_tokens, phrase) for phrase in group.phrases):
-                continue
+        for group in self.matching_groups(expanded_tokens):
             new_words = {w for phrase in group.phrases for w in phrase
                          if w not in words and len(w) > 1 and w not in _STOP}
             # a group's alternatives stand in for one typed word: share one weight among them

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Set as AbstractSet
+from functools import lru_cache
 from html import escape
 
 from .analysis import normalise
 
 WINDOW = 28
 WORD_RE = re.compile(r"\S+")
+NON_WORD_RE = re.compile(r"[^a-z0-9]")
 
 
-def _matches(word: str, stems: set[str], stem: Callable[[str], str]) -> bool:
-    core = re.sub(r"[^a-z0-9]", "", normalise(word))
+@lru_cache(maxsize=65_536)
+def _core(word: str) -> str:
+    """A word of a passage as the analyser sees it (folded, letters and digits only). Cached: the
+    passages' words recur in every snippet, and folding them is most of a snippet's cost."""
+    return NON_WORD_RE.sub("", normalise(word))
+
+
+def _matches(word: str, stems: AbstractSet[str], stem: Callable[[str], str]) -> bool:
+    core = _core(word)
     return bool(core) and stem(core) in stems
 
 
-def make_snippet(text: str, stems: set[str], stem: Callable[[str], str], window: int = WINDOW) -> str:
+def make_snippet(text: str, stems: AbstractSet[str], stem: Callable[[str], str], window: int = WINDOW) -> str:
     words = WORD_RE.findall(text)
     if len(words) <= window:
         return " ".join(words)
@@ -35,7 +44,7 @@ def make_snippet(text: str, stems: set[str], stem: Callable[[str], str], window:
     return prefix + " ".join(words[best_start:best_start + window]) + suffix
 
 
-def highlight(snippet: str, stems: set[str], stem: Callable[[str], str]) -> str:
+def highlight(snippet: str, stems: AbstractSet[str], stem: Callable[[str], str]) -> str:
     """Escape the snippet and wrap words whose stem matches the query in <mark>."""
     out = []
     for token in re.split(r"(\s+)", snippet):

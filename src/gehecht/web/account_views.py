@@ -186,6 +186,7 @@ def export_as_pdf(request: Request, v: SignedIn) -> Response:
 @router.post("/account/verwijderen", response_class=HTMLResponse)
 def delete_account(request: Request, v: SignedIn, wachtwoord: Text = "", bevestig: OptionalText = "") -> Response:
     assert v.user is not None
+    ratelimit.take_turns(v.db, ratelimit.ACCOUNT_FAILURES, v.user.username)
     if ratelimit.exceeded(v.db, ratelimit.ACCOUNT_FAILURES, v.user.username):
         return _account_page(request, v, status_code=429,
                              delete_errors=[message(request, "account_error_too_many")])
