@@ -4,7 +4,6 @@ database, on a free loopback port. Shared by bench.load and bench.faults."""
 from __future__ import annotations
 
 import os
-import secrets
 import signal
 import socket
 import subprocess
@@ -16,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+from gehecht.db.scratch import scratch_postgres_database
 
 ROOT = Path(__file__).resolve().parents[1]
 GEHECHT = ROOT / ".venv" / "bin" / "gehecht"
@@ -36,24 +37,8 @@ def gehecht_command() -> list[str]:
 @contextmanager
 def postgres_database(prefix: str = "gehecht_bench") -> Iterator[str]:
     """A fresh, empty PostgreSQL database for one run (dropped afterwards); yields its URL."""
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.engine import make_url
-
-    name = f"{prefix}_{int(time.time())}_{secrets.token_hex(3)}"
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        for _ in range(30):  # the server may be restarting in a fault scenario
-            try:
-                with admin.connect() as connection:
-                    connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-                break
-            except Exception:  # noqa: BLE001
-                time.sleep(1)
-        admin.dispose()
+    with scratch_postgres_database(POSTGRES_ADMIN_URL, prefix) as url:
+        yield url
 
 
 def prepare_data_dir(folder: Path, index: bool = True) -> None:

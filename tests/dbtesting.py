@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import secrets
 import socket
 import threading
 import time
@@ -19,14 +18,13 @@ from typing import Any
 import pytest
 from argon2 import PasswordHasher, Type
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from gehecht.accounts import passwords, sessions
 from gehecht.accounts.users import create_user
 from gehecht.db import Database, open_database
 from gehecht.db.backup import wipe
 from gehecht.db.models import Child, Share, User
+from gehecht.db.scratch import scratch_postgres_database
 from gehecht.journal.children import ChildInput, add_child
 from gehecht.journal.observations import ObservationInput, add_observation, now_local
 
@@ -47,16 +45,8 @@ def fast_password_hashing() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A fresh database for this test session, dropped afterwards."""
-    name = f"gehecht_test_{os.getpid()}_{secrets.token_hex(4)}"
-    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+    with scratch_postgres_database(POSTGRES_ADMIN_URL, f"gehecht_test_{os.getpid()}") as url:
+        yield url
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
