@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from .embed import Embedder
 from .index import EntryMeta, SearchIndex
+from .passages import QUESTIONS_HEADING, Passage
 from .query import AnalysedQuery
 from .snippets import make_snippet
 
@@ -165,6 +166,10 @@ class SearchEngine:
         self.fusion = fusion or Fusion()
         self.analyser = index.analyser()
         self._entry_of = [p.entry_id for p in index.passages]
+        self._body_passages: dict[str, list[int]] = defaultdict(list)
+        for pid, passage in enumerate(index.passages):
+            if not passage.is_header and passage.heading != QUESTIONS_HEADING:
+                self._body_passages[passage.entry_id].append(pid)
         self._entry_share: dict[str, float] = {}
         self._results = ResultCache()
 
@@ -248,16 +253,29 @@ class SearchEngine:
         self._results.put(key, response)
         return response
 
+    def _snippet_passage(self, entry_id: str, passage_scores: list[dict[int, float]]) -> Passage | None:
+        """The body passage that best matches (keywords and questions make poor snippets): the best
+        by the first leg that scored one, else the entry's first body passage."""
+        body = self._body_passages.get(entry_id, [])
+        for scores in passage_scores:
+            scored = [pid for pid in body if pid in scores]
+            if scored:
+                return self.index.passages[max(scored, key=scores.__getitem__)]
+        return self.index.passages[body[0]] if body else None
+
     def _search(self, text: str, limit: int, filters: Filters | None, mode: str) -> SearchResponse:
         query = self.analyser.analyse(text)
         filters = filters or Filters()
         allowed = {eid for eid, meta in self.index.entries.items() if filters.accepts(meta)}
         legs: list[tuple[dict[str, float], dict[str, int], float]] = []
+        passage_scores: list[dict[int, float]] = []  # per leg, for choosing snippets
         if mode in ("hybrid", "bm25"):
-            scores, best = self._aggregate(self.lexical_scores(query))
+            passage_scores.append(self.lexical_scores(query))
+            scores, best = self._aggregate(passage_scores[-1])
             legs.append((scores, best, self.fusion.lexical_weight))
         if mode in ("hybrid", "dense"):
-            scores, best = self._aggregate(self.dense_scores(query.text))
+            passage_scores.append(self.dense_scores(query.text))
+            scores, best = self._aggregate(passage_scores[-1])
             legs.append((scores, best, self.fusion.dense_weight))
         rankings = []
         for scores, _best, weight in legs:
@@ -269,8 +287,7 @@ class SearchEngine:
         hits = []
         for entry_id in ordered:
             meta = self.index.entries[entry_id]
-            passage_id = next((best[entry_id] for _s, best, _w in legs if entry_id in best), None)
-            passage = self.index.passages[passage_id] if passage_id is not None else None
+            passage = self._snippet_passage(entry_id, passage_scores)
             snippet = make_snippet(passage.text, set(query.terms), self.analyser.analyzer.stem) if passage else ""
             hits.append(Hit(id=meta.id, type=meta.type, title=meta.title, concepts=list(meta.concepts),
                             score=final[entry_id], snippet=snippet, url=meta.url))

@@ -10,6 +10,7 @@ from ..content.markup import split_sections, to_plain_text
 from ..content.models import Entry
 
 CHUNK_WORDS = 140
+QUESTIONS_HEADING = "Vragen"
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def entry_passages(entry: Entry) -> list[Passage]:
     header = " ".join([entry.title, entry.summary, " ".join(entry.keywords)])
     passages = [Passage(entry.id, "", header, is_header=True)]
     if entry.questions:
-        passages.append(Passage(entry.id, "Vragen", " ".join(entry.questions)))
+        passages.append(Passage(entry.id, QUESTIONS_HEADING, " ".join(entry.questions)))
     for section in split_sections(entry.body):
         if section.heading == "Lees verder":
             continue
