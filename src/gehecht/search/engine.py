@@ -67,7 +67,7 @@ class Fusion:
     type_prior: dict[str, float] = field(default_factory=lambda: {"organisatie": 0.8, "casus": 0.85})
     concept_boost: float = 0.3
     feedback_depth: int = 3
-    tail_concept_boost: float = 3.0
+    tail_concept_boost: float = 8.0
     head_size: int = 3
     common_term_share: float = 0.3  # terms in more than this share of entries are damped
     common_term_floor: float = 0.3
