@@ -83,6 +83,18 @@ class Grant:
         if not self.allows(permission):
             raise NotFound()
 
+    def note(self, row: object) -> None:
+        """Name the row this access touched in its audit event (ids only, never content)."""
+        if self.event is not None:
+            self.event.object_id = getattr(row, "id")
+
+    def store(self, db: Session, row: T) -> T:
+        """Add a new row of this child's journal, get its id, and note it in the audit event."""
+        db.add(row)
+        db.flush()
+        self.note(row)
+        return row
+
     def fetch(self, db: Session, model: type[T], object_id: str) -> T:
         """A row (observation, share, comment) that belongs to this grant's child; anything else,
         including another child's row or a malformed id, is NotFound."""

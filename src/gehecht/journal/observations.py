@@ -120,12 +120,7 @@ def as_form(observation: Observation) -> dict[str, Any]:
 
 def add_observation(db: Session, grant: Grant, data: ObservationInput) -> Observation:
     grant.require(Permission.WRITE)
-    observation = Observation(child_id=grant.child.id, **vars(data))
-    db.add(observation)
-    db.flush()
-    if grant.event is not None:
-        grant.event.object_id = observation.id
-    return observation
+    return grant.store(db, Observation(child_id=grant.child.id, **vars(data)))
 
 
 def get_observation(db: Session, grant: Grant, observation_id: str) -> Observation:

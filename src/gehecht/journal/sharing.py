@@ -54,11 +54,9 @@ def share(db: Session, grant: Grant, username: str, level: str) -> Share:
         if grant.event is not None:
             grant.event.action = "delen.wijzigen"
     else:
-        given = Share(child_id=grant.child.id, grantee_id=grantee.id, level=level)
-        db.add(given)
-        db.flush()
+        given = grant.store(db, Share(child_id=grant.child.id, grantee_id=grantee.id, level=level))
+    grant.note(given)
     if grant.event is not None:
-        grant.event.object_id = given.id
         grant.event.detail = f"{audit.actor_label(grantee)}: {LEVEL_LABELS[level].lower()}"
     return given
 
@@ -67,8 +65,8 @@ def revoke(db: Session, grant: Grant, share_id: str) -> None:
     grant.require(Permission.MANAGE)
     found = grant.fetch(db, Share, share_id)
     grantee = db.get(User, found.grantee_id)
+    grant.note(found)
     if grant.event is not None:
-        grant.event.object_id = found.id
         grant.event.detail = audit.actor_label(grantee)
     db.execute(delete(Share).where(Share.id == found.id))
 
@@ -106,13 +104,8 @@ def add_comment(db: Session, grant: Grant, text: str, observation_id: str | None
         raise InvalidInput({"tekst": f"Een reactie mag hoogstens {MAX_COMMENT} tekens lang zijn."})
     if observation_id:
         grant.fetch(db, Observation, observation_id)
-    comment = Comment(child_id=grant.child.id, observation_id=observation_id or None, author_id=grant.user.id,
-                      text=text)
-    db.add(comment)
-    db.flush()
-    if grant.event is not None:
-        grant.event.object_id = comment.id
-    return comment
+    return grant.store(db, Comment(child_id=grant.child.id, observation_id=observation_id or None,
+                                   author_id=grant.user.id, text=text))
 
 
 def delete_comment(db: Session, grant: Grant, comment_id: str) -> None:
@@ -121,6 +114,5 @@ def delete_comment(db: Session, grant: Grant, comment_id: str) -> None:
     comment = grant.fetch(db, Comment, comment_id)
     if not (grant.is_owner or comment.author_id == grant.user.id):
         raise NotFound()
-    if grant.event is not None:
-        grant.event.object_id = comment.id
+    grant.note(comment)
     db.execute(delete(Comment).where(Comment.id == comment.id))
